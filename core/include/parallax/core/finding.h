@@ -1,0 +1,67 @@
+// Claims, clusters of equivalent claims across outlets, and the findings the comparer reports.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "parallax/core/document.h"
+
+namespace parallax {
+
+// A sentence or clause of one document, as it reads in the article.
+struct Claim {
+  std::string id;           // run-local id, "c1", "c2", ...
+  std::string document_id;  // Document::id
+  Span span;                // into that document's text
+  std::string text;         // == document.text.substr(span.begin, span.size())
+};
+
+enum class Verdict { kAgree, kConflict, kSingle };
+
+struct Cluster {
+  std::string id;                      // run-local id, "k1", ...
+  std::vector<std::string> claim_ids;  // claims judged to state one fact, from one or more outlets
+  Verdict verdict = Verdict::kSingle;
+};
+
+enum class FindingKind { kQuantity, kTime, kAttribution, kQuote, kPolarity, kEntity, kOmission };
+
+// What one side of a finding says: the claim and the value read from it.
+struct FindingValue {
+  std::string document_id;
+  std::string claim_id;
+  std::string value;  // normalised value as compared, e.g. "4 h", "2025-11-04", "signed"
+  Span evidence;      // the span in the document's text the value was read from
+};
+
+enum class Severity { kLow, kMedium, kHigh };
+
+struct Finding {
+  std::string id;  // run-local id, "f1", ...
+  FindingKind kind = FindingKind::kQuantity;
+  std::string cluster_id;
+  std::vector<std::string> claim_ids;  // from two or more outlets
+  std::string summary;                 // one sentence a reader understands
+  std::vector<FindingValue> values;    // what each side says
+  double confidence = 0.0;             // 0..1
+  Severity severity = Severity::kMedium;
+};
+
+// Everything one comparison run produced, handed to store/ and reports/.
+struct RunReport {
+  std::string run_id;
+  std::string started_at;  // ISO 8601 UTC
+  std::string finished_at;
+  std::vector<Document> documents;
+  std::vector<Claim> claims;
+  std::vector<Cluster> clusters;
+  std::vector<Finding> findings;
+  std::vector<std::string> errors;  // one line per source or step that failed
+};
+
+const char* ToString(Verdict verdict);
+const char* ToString(FindingKind kind);
+const char* ToString(Severity severity);
+
+}  // namespace parallax
