@@ -98,7 +98,11 @@ class SystemClock final : public Clock {
 
 }  // namespace
 
-std::unique_ptr<FileSystem> NewPosixFileSystem() { return std::make_unique<PosixFileSystem>(); }
-std::unique_ptr<Clock> NewSystemClock() { return std::make_unique<SystemClock>(); }
+std::unique_ptr<FileSystem> NewPosixFileSystem() {
+  return std::make_unique<PosixFileSystem>();
+}
+std::unique_ptr<Clock> NewSystemClock() {
+  return std::make_unique<SystemClock>();
+}
 
 }  // namespace parallax

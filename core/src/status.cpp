@@ -6,8 +6,12 @@ namespace {
 const std::string kEmpty;
 }
 
-const std::string& Status::subject() const { return error_ ? error_->subject : kEmpty; }
-const std::string& Status::message() const { return error_ ? error_->message : kEmpty; }
+const std::string& Status::subject() const {
+  return error_ ? error_->subject : kEmpty;
+}
+const std::string& Status::message() const {
+  return error_ ? error_->message : kEmpty;
+}
 
 std::string Status::ToString() const {
   if (!error_) return "ok";

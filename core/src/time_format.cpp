@@ -16,31 +16,44 @@ std::string FormatIsoUtc(std::chrono::system_clock::time_point t) {
 
 const char* ToString(Verdict verdict) {
   switch (verdict) {
-    case Verdict::kAgree: return "agree";
-    case Verdict::kConflict: return "conflict";
-    case Verdict::kSingle: return "single";
+    case Verdict::kAgree:
+      return "agree";
+    case Verdict::kConflict:
+      return "conflict";
+    case Verdict::kSingle:
+      return "single";
   }
   return "single";
 }
 
 const char* ToString(FindingKind kind) {
   switch (kind) {
-    case FindingKind::kQuantity: return "quantity";
-    case FindingKind::kTime: return "time";
-    case FindingKind::kAttribution: return "attribution";
-    case FindingKind::kQuote: return "quote";
-    case FindingKind::kPolarity: return "polarity";
-    case FindingKind::kEntity: return "entity";
-    case FindingKind::kOmission: return "omission";
+    case FindingKind::kQuantity:
+      return "quantity";
+    case FindingKind::kTime:
+      return "time";
+    case FindingKind::kAttribution:
+      return "attribution";
+    case FindingKind::kQuote:
+      return "quote";
+    case FindingKind::kPolarity:
+      return "polarity";
+    case FindingKind::kEntity:
+      return "entity";
+    case FindingKind::kOmission:
+      return "omission";
   }
   return "quantity";
 }
 
 const char* ToString(Severity severity) {
   switch (severity) {
-    case Severity::kLow: return "low";
-    case Severity::kMedium: return "medium";
-    case Severity::kHigh: return "high";
+    case Severity::kLow:
+      return "low";
+    case Severity::kMedium:
+      return "medium";
+    case Severity::kHigh:
+      return "high";
   }
   return "medium";
 }

@@ -21,9 +21,9 @@ struct Document {
   std::string url;     // the article's address (http/https), or "" when only a file is known
   std::string source;  // local path or WARC record it was read from, or "" when fetched
   std::string canonical_url;
-  std::string outlet;  // publication name; falls back to the host name
-  std::string title;   // headline, without " | Outlet" suffixes
-  std::string author;  // author names joined with ", "; "" when unknown
+  std::string outlet;                    // publication name; falls back to the host name
+  std::string title;                     // headline, without " | Outlet" suffixes
+  std::string author;                    // author names joined with ", "; "" when unknown
   std::optional<std::string> published;  // ISO 8601 with offset, or a bare date
   std::optional<std::string> modified;   // ISO 8601 with offset, or a bare date
   std::string language;                  // BCP 47 tag, "" when unknown

@@ -1,0 +1,115 @@
+// align: documents -> claims (with entities, quantities, dates, quotes, polarity) -> clusters of
+// claims that state the same fact across outlets. compare/ reads this claim model.
+// Everything here is plain data; offsets are byte offsets into Document::text (UTF-8).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "parallax/core/document.h"
+#include "parallax/core/finding.h"
+
+namespace parallax::align {
+
+// How a quantity is stated. kUpTo ("up to 35%", "as high as") names the top of a range and is
+// compared as that top value.
+enum class Bound { kExact, kApprox, kAtLeast, kAtMost, kUpTo, kRange };
+
+struct Quantity {
+  double low = 0;  // in `unit`; equal to high unless a range
+  double high = 0;
+  // "h" (durations, in hours), "%", "EUR", "USD", "GBP", "CNY", "ordinal", "count".
+  std::string unit;
+  std::string noun;  // for counts: stem of the counted noun ("drone"); "" otherwise
+  Bound bound = Bound::kExact;
+  // The value of one unit of the last digit as written, in `unit` ("35.3%" -> 0.1, "412m" ->
+  // 1e6, "four hours" -> 1): a stated value stands for +/- half of it.
+  double resolution = 1;
+  Span span;  // the words that state it, including hedges
+};
+
+// A calendar reference resolved against the document's publication date. Fields beyond the
+// stated precision are 0 ("January" -> {2026, 1, 0}).
+struct DateRef {
+  int year = 0;
+  int month = 0;
+  int day = 0;
+  Span span;
+};
+
+struct Quote {
+  Span span;            // the quoted words, without the quote marks
+  std::string speaker;  // entity key of the speaker, "" when unknown
+};
+
+struct Entity {
+  std::string key;      // lowercased words as written, titles included ("foreign minister han")
+  std::string surface;  // as written
+  std::string role;     // the word before it, lowercased, "the" skipped ("at", "meet"), or ""
+  Span span;
+};
+
+// An act credited to someone: "proposed by Brussels", "at the invitation of Han", "X suggested".
+struct Act {
+  std::string kind;   // "initiative" (proposed, suggested, invited, requested), ...
+  std::string agent;  // entity key of who did it
+  Span span;          // from the act word to the agent
+};
+
+enum class Modality { kAsserted, kExpected, kReported, kDenied };
+
+struct ClaimModel {
+  Claim claim;
+  size_t document_index = 0;       // into the documents given to AlignDocuments
+  std::vector<std::string> stems;  // content-word stems, lowercased, in order (duplicates kept)
+  std::vector<Entity> entities;
+  std::vector<Quantity> quantities;
+  std::vector<DateRef> dates;
+  std::vector<Quote> quotes;
+  std::vector<Act> acts;
+  std::string speaker;   // entity key of who is credited with the statement, "" if none
+  bool negated = false;  // the main assertion is negated ("did not sign", "no statement")
+  std::vector<std::string> negated_stems;  // stems within the scope of the negation
+  Modality modality = Modality::kAsserted;
+};
+
+struct AlignOptions {
+  double link_threshold = 0.25;      // minimum pair similarity to join claims
+  int minhash_permutations = 64;     // MinHash signature length
+  int lsh_bands = 32;                // bands of minhash_permutations / lsh_bands rows
+  size_t max_sentence_bytes = 2000;  // longer sentences are cut into clauses at this size
+};
+
+struct Alignment {
+  std::vector<ClaimModel> claims;  // in document order, then text order; ids "c1", "c2", ...
+  // Clusters in order of their first claim; verdicts are left kSingle for compare/ to set.
+  std::vector<Cluster> clusters;
+  std::vector<std::vector<size_t>> cluster_members;  // per cluster, indices into `claims`
+};
+
+// Splits each document into claims, reads their parts, and clusters equivalent claims across
+// documents (a cluster never holds two claims of one document). Deterministic; single-threaded.
+Alignment AlignDocuments(const std::vector<Document>& documents, const AlignOptions& options = {});
+
+// Sentence spans of `text` (ICU sentence rules with abbreviation suppression; never across a
+// paragraph break "\n\n"); spans exclude surrounding white space.
+std::vector<Span> SplitSentences(const std::string& text);
+
+// Quantities stated in `text[span]`; spans are offsets into `text`.
+std::vector<Quantity> ExtractQuantities(const std::string& text, Span span);
+
+// Dates in `text[span]`, resolved against `published` (ISO 8601 date or date-time, or "" when
+// unknown: then weekdays and relative words are not resolved).
+std::vector<DateRef> ExtractDates(const std::string& text, Span span, const std::string& published);
+
+// True when two entity keys share an identifying word (titles and generic words such as
+// "minister" or "foreign" ignored): "foreign minister han zhiyuan" and "han" are one entity.
+bool SameEntity(const std::string& a, const std::string& b);
+// True when an entity key carries a person's title or role ("vice premier guo haifeng").
+bool IsTitledPerson(const std::string& entity_key);
+// True when an entity key names a building or venue ("diaoyutai state guesthouse").
+bool IsVenue(const std::string& entity_key);
+
+}  // namespace parallax::align

@@ -1,0 +1,371 @@
+#include "claim_reader.h"
+
+#include <algorithm>
+#include <unordered_set>
+
+#include "text.h"
+
+namespace parallax::align {
+namespace {
+
+bool IsSpeechVerb(const std::string& w) {
+  static const std::unordered_set<std::string> kVerbs = {
+      "said",         "says",     "say",        "told",       "tells",    "wrote",    "writes",
+      "added",        "adds",     "stated",     "insisted",   "noted",    "stressed", "warned",
+      "explained",    "declared", "announced",  "commented",  "replied",  "argued",   "claimed",
+      "acknowledged", "conceded", "emphasised", "emphasized", "asserted", "remarked", "described",
+      "describes",    "called",   "calls",      "posted"};
+  return kVerbs.count(w) > 0;
+}
+
+// Words that are capitalised in titles and roles but do not identify anyone.
+bool IsGenericNameWord(const std::string& w) {
+  static const std::unordered_set<std::string> kGeneric = {"president",
+                                                           "minister",
+                                                           "foreign",
+                                                           "prime",
+                                                           "vice",
+                                                           "premier",
+                                                           "deputy",
+                                                           "chief",
+                                                           "spokesman",
+                                                           "spokeswoman",
+                                                           "spokesperson",
+                                                           "secretary",
+                                                           "general",
+                                                           "state",
+                                                           "envoy",
+                                                           "ambassador",
+                                                           "mr",
+                                                           "mrs",
+                                                           "ms",
+                                                           "dr",
+                                                           "sir",
+                                                           "the",
+                                                           "of",
+                                                           "and",
+                                                           "for",
+                                                           "de",
+                                                           "high",
+                                                           "representative",
+                                                           "commissioner",
+                                                           "chairman",
+                                                           "chair",
+                                                           "director",
+                                                           "head",
+                                                           "senior",
+                                                           "official",
+                                                           "officials",
+                                                           "mayor",
+                                                           "governor",
+                                                           "senator",
+                                                           "councillor",
+                                                           "council",
+                                                           "councilmember",
+                                                           "member",
+                                                           "leader",
+                                                           "ministry",
+                                                           "department",
+                                                           "office",
+                                                           "affairs",
+                                                           "commerce",
+                                                           "trade",
+                                                           "finance",
+                                                           "defence",
+                                                           "defense",
+                                                           "interior",
+                                                           "first",
+                                                           "new",
+                                                           "former",
+                                                           "acting",
+                                                           "special",
+                                                           "presidential",
+                                                           "national",
+                                                           "federal",
+                                                           "government",
+                                                           "in",
+                                                           "on",
+                                                           "at",
+                                                           "a",
+                                                           "an"};
+  return kGeneric.count(w) > 0;
+}
+
+bool IsNegationCue(const std::string& w) {
+  return w == "not" || w == "no" || w == "never" || w == "without" || w == "neither" ||
+         w == "nor" || w == "none" || w == "nothing" || w == "cannot" ||
+         (w.size() > 3 && w.ends_with("n't"));
+}
+
+struct EntityRun {
+  size_t first;
+  size_t last;  // inclusive
+};
+
+std::vector<EntityRun> FindEntityRuns(const std::vector<Token>& t) {
+  std::vector<EntityRun> runs;
+  size_t i = 0;
+  while (i < t.size()) {
+    const bool starts = t[i].kind == TokenKind::kWord && t[i].capitalized &&
+                        MonthNumber(t[i].lower) == 0 && WeekdayNumber(t[i].lower) < 0;
+    if (!starts || (i == 0 && IsStopword(t[i].lower))) {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j + 1 < t.size()) {
+      const Token& n = t[j + 1];
+      if (n.kind == TokenKind::kWord && n.capitalized && MonthNumber(n.lower) == 0 &&
+          WeekdayNumber(n.lower) < 0) {
+        ++j;
+        continue;
+      }
+      // "Great Hall of the People", "Bank of England"
+      if ((n.lower == "of" || n.lower == "for" || n.lower == "de") && j + 2 < t.size()) {
+        size_t k = j + 2;
+        if (t[k].lower == "the" && k + 1 < t.size()) ++k;
+        if (t[k].kind == TokenKind::kWord && t[k].capitalized) {
+          j = k;
+          continue;
+        }
+      }
+      break;
+    }
+    // A lone capitalised word at the start of a sentence is usually just the first word.
+    if (!(i == 0 && j == 0 && NumberWordValue(t[i].lower) >= 0)) runs.push_back({i, j});
+    i = j + 1;
+  }
+  return runs;
+}
+
+std::string KeyOf(const std::vector<Token>& t, const EntityRun& r) {
+  std::string key;
+  for (size_t k = r.first; k <= r.last; ++k) {
+    if (!key.empty()) key += ' ';
+    key += t[k].lower;
+  }
+  return key;
+}
+
+}  // namespace
+
+std::vector<std::string> NameTokens(const std::string& entity_key) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start <= entity_key.size()) {
+    size_t end = entity_key.find(' ', start);
+    if (end == std::string::npos) end = entity_key.size();
+    std::string w = entity_key.substr(start, end - start);
+    if (!w.empty() && !IsGenericNameWord(w)) out.push_back(w);
+    start = end + 1;
+  }
+  return out;
+}
+
+namespace {
+bool HasWord(const std::string& key, const std::unordered_set<std::string>& words) {
+  size_t start = 0;
+  while (start <= key.size()) {
+    size_t end = key.find(' ', start);
+    if (end == std::string::npos) end = key.size();
+    if (words.count(key.substr(start, end - start))) return true;
+    start = end + 1;
+  }
+  return false;
+}
+}  // namespace
+
+bool IsTitledPerson(const std::string& key) {
+  static const std::unordered_set<std::string> kTitles = {
+      "president",    "minister",  "premier",    "spokesman",     "spokeswoman",
+      "spokesperson", "secretary", "ambassador", "envoy",         "mayor",
+      "governor",     "senator",   "councillor", "councilmember", "chancellor",
+      "commissioner", "director",  "chairman",   "chairwoman",    "mr",
+      "mrs",          "ms",        "dr",         "king",          "queen",
+      "prince",       "general",   "judge"};
+  return HasWord(key, kTitles) && NameTokens(key).size() >= 1;
+}
+
+bool IsVenue(const std::string& key) {
+  static const std::unordered_set<std::string> kVenues = {
+      "hall",    "guesthouse", "palace",    "house",   "hotel",      "building",
+      "centre",  "center",     "square",    "embassy", "stadium",    "castle",
+      "chamber", "chambers",   "residence", "kremlin", "villa",      "manor",
+      "library", "museum",     "cathedral", "church",  "court",      "courthouse",
+      "airport", "station",    "park",      "arena",   "auditorium", "office"};
+  return HasWord(key, kVenues);
+}
+
+bool SameEntity(const std::string& a, const std::string& b) {
+  if (a.empty() || b.empty()) return false;
+  const auto ta = NameTokens(a);
+  const auto tb = NameTokens(b);
+  for (const auto& x : ta) {
+    if (std::find(tb.begin(), tb.end(), x) != tb.end()) return true;
+  }
+  return false;
+}
+
+ClaimModel ReadClaim(const std::string& text, Span span, DocumentContext& context) {
+  ClaimModel claim;
+  claim.claim.span = span;
+  claim.claim.text = text.substr(span.begin, span.size());
+  const std::vector<Token> t = Tokenize(text, span);
+
+  // Quotes: pairs of double quote marks; an unclosed quote runs to the end of the sentence.
+  std::vector<std::pair<size_t, size_t>> quote_ranges;  // token index ranges [open, close]
+  for (size_t i = 0; i < t.size(); ++i) {
+    if (t[i].lower != "\"") continue;
+    size_t j = i + 1;
+    while (j < t.size() && t[j].lower != "\"") ++j;
+    quote_ranges.push_back({i, j});
+    i = j;
+  }
+  auto in_quote = [&](size_t k) {
+    for (const auto& [a, b] : quote_ranges) {
+      if (k > a && k < b) return true;
+    }
+    return false;
+  };
+
+  // Entities (outside and inside quotes).
+  const std::vector<EntityRun> runs = FindEntityRuns(t);
+  for (const EntityRun& r : runs) {
+    Entity e;
+    e.key = KeyOf(t, r);
+    e.surface = text.substr(t[r.first].span.begin, t[r.last].span.end - t[r.first].span.begin);
+    e.span = {t[r.first].span.begin, t[r.last].span.end};
+    size_t before = r.first;
+    if (before > 0 && t[before - 1].lower == "the") --before;
+    if (before > 0 && t[before - 1].kind == TokenKind::kWord) e.role = t[before - 1].lower;
+    if (!NameTokens(e.key).empty()) claim.entities.push_back(std::move(e));
+  }
+
+  // Acts of initiative and their agents: "proposed by X", "at the invitation of X", "X proposed".
+  for (size_t i = 0; i < t.size(); ++i) {
+    const std::string stem = t[i].kind == TokenKind::kWord ? Stem(t[i].lower) : std::string();
+    if (stem != "propos" && stem != "suggest" && stem != "invit" && stem != "request" &&
+        stem != "initi") {
+      continue;
+    }
+    std::string agent;
+    size_t agent_end = i;
+    // "... by X" / "... of X" within three tokens after the act word.
+    for (size_t k = i + 1; k < t.size() && k <= i + 3 && agent.empty(); ++k) {
+      if (t[k].lower != "by" && t[k].lower != "of") continue;
+      for (const EntityRun& r : runs) {
+        if (r.first > k && r.first <= k + 2) {
+          agent = KeyOf(t, r);
+          agent_end = r.last;
+          break;
+        }
+      }
+    }
+    // "X proposed" / "X suggested": an entity right before the verb.
+    if (agent.empty() && (t[i].lower.ends_with("ed") || t[i].lower.ends_with("s"))) {
+      for (const EntityRun& r : runs) {
+        if (r.last + 1 == i) agent = KeyOf(t, r);
+      }
+    }
+    if (agent.empty()) continue;
+    Act act;
+    act.kind = "initiative";
+    act.agent = agent;
+    act.span = {t[std::min(i, agent_end)].span.begin, t[std::max(i, agent_end)].span.end};
+    claim.acts.push_back(std::move(act));
+  }
+
+  // Speaker: the entity next to a speech verb outside quotes, or after "according to".
+  auto entity_near = [&](size_t from, size_t to) -> std::string {  // last run within [from, to)
+    std::string key;
+    for (const EntityRun& r : runs) {
+      if (r.first >= from && r.last < to && !in_quote(r.first)) key = KeyOf(t, r);
+    }
+    return key;
+  };
+  std::string speaker;
+  for (size_t i = 0; i < t.size() && speaker.empty(); ++i) {
+    if (in_quote(i)) continue;
+    if (t[i].lower == "according" && i + 1 < t.size() && t[i + 1].lower == "to") {
+      for (const EntityRun& r : runs) {
+        if (r.first > i + 1 && r.first <= i + 4) {
+          speaker = KeyOf(t, r);
+          break;
+        }
+      }
+      continue;
+    }
+    if (!IsSpeechVerb(t[i].lower)) continue;
+    // "X said", "X, the minister, said": the nearest entity before the verb within 8 tokens.
+    const size_t from = i >= 8 ? i - 8 : 0;
+    speaker = entity_near(from, i);
+    // "said X"
+    if (speaker.empty()) speaker = entity_near(i + 1, std::min(t.size(), i + 6));
+    if (speaker.empty() && i > 0 && (t[i - 1].lower == "he" || t[i - 1].lower == "she")) {
+      speaker = context.last_speaker;
+    }
+  }
+  if (!speaker.empty()) context.last_speaker = speaker;
+  claim.speaker = speaker;
+  for (const auto& [a, b] : quote_ranges) {
+    if (b <= a + 1) continue;
+    Quote q;
+    q.span = {t[a].span.end, b < t.size() ? t[b].span.begin : t.back().span.end};
+    q.speaker = speaker;
+    claim.quotes.push_back(q);
+  }
+
+  // Stems and negation.
+  int negation_scope = 0;
+  for (size_t i = 0; i < t.size(); ++i) {
+    const Token& tok = t[i];
+    if (tok.kind == TokenKind::kPunct) {
+      if (tok.lower == "," || tok.lower == ";" || tok.lower == ":") negation_scope = 0;
+      continue;
+    }
+    if (tok.kind == TokenKind::kWord && IsNegationCue(tok.lower) && !in_quote(i)) {
+      // "not only", "no later than", "no more than" are not negations of the claim.
+      const bool idiom =
+          i + 1 < t.size() &&
+          (t[i + 1].lower == "only" || t[i + 1].lower == "later" || t[i + 1].lower == "more" ||
+           t[i + 1].lower == "less" || t[i + 1].lower == "longer" || t[i + 1].lower == "doubt");
+      if (!idiom) {
+        claim.negated = true;
+        negation_scope = 6;
+      }
+      continue;
+    }
+    std::string stem;
+    if (tok.kind == TokenKind::kNumber) {
+      stem = tok.lower;
+    } else if (!IsStopword(tok.lower) && tok.lower.size() > 1) {
+      stem = Stem(tok.lower);
+    }
+    if (stem.empty()) {
+      if (negation_scope > 0) --negation_scope;
+      continue;
+    }
+    claim.stems.push_back(stem);
+    if (negation_scope > 0) {
+      claim.negated_stems.push_back(stem);
+      --negation_scope;
+    }
+    const std::string& w = tok.lower;
+    if (w == "denied" || w == "denies" || w == "rejected" || w == "refuted") {
+      claim.modality = Modality::kDenied;
+    } else if (claim.modality == Modality::kAsserted &&
+               (w == "expected" || w == "may" || w == "might" || w == "could" || w == "plans" ||
+                w == "likely" || w == "possible" || w == "hopes")) {
+      claim.modality = Modality::kExpected;
+    } else if (claim.modality == Modality::kAsserted &&
+               (w == "reportedly" || w == "allegedly" || w == "reports")) {
+      claim.modality = Modality::kReported;
+    }
+  }
+
+  claim.quantities = ExtractQuantities(text, span);
+  claim.dates = ExtractDates(text, span, context.published);
+  return claim;
+}
+
+}  // namespace parallax::align

@@ -1,0 +1,24 @@
+// Reads one sentence into a ClaimModel: content stems, entities, quotes and speaker, negation
+// and modality. Quantities and dates come from quantities.cpp and dates.cpp.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "parallax/align/align.h"
+
+namespace parallax::align {
+
+// State carried across the sentences of one document: the last named speaker, for "he said".
+struct DocumentContext {
+  std::string published;     // Document::published or ""
+  std::string last_speaker;  // entity key
+};
+
+ClaimModel ReadClaim(const std::string& text, Span span, DocumentContext& context);
+
+// Lowercased tokens of an entity key that identify it ("foreign minister han zhiyuan" ->
+// {"han", "zhiyuan"}): titles and generic words removed.
+std::vector<std::string> NameTokens(const std::string& entity_key);
+
+}  // namespace parallax::align

@@ -1,0 +1,192 @@
+// Calendar references resolved against the publication date: "4 November", "Nov. 4, 2025",
+// "Dec 9", "in January", weekdays ("on Monday": the nearest such day, later when the sentence
+// speaks of the future), "today", "yesterday", "tomorrow", ISO dates. Clock times are not dates.
+#include <chrono>
+#include <cstdlib>
+#include <string>
+
+#include "parallax/align/align.h"
+#include "text.h"
+
+namespace parallax::align {
+namespace {
+
+using std::chrono::day;
+using std::chrono::days;
+using std::chrono::month;
+using std::chrono::sys_days;
+using std::chrono::year;
+using std::chrono::year_month_day;
+
+bool ParsePublished(const std::string& published, year_month_day& out) {
+  if (published.size() < 10 || published[4] != '-' || published[7] != '-') return false;
+  const int y = std::atoi(published.substr(0, 4).c_str());
+  const int m = std::atoi(published.substr(5, 2).c_str());
+  const int d = std::atoi(published.substr(8, 2).c_str());
+  out = year_month_day{year{y}, month{static_cast<unsigned>(m)}, day{static_cast<unsigned>(d)}};
+  return out.ok();
+}
+
+// The year that puts month/day closest to the publication date.
+int NearestYear(const year_month_day& pub, int m, int d) {
+  int best = static_cast<int>(pub.year());
+  long best_distance = -1;
+  for (int y = best - 1; y <= best + 1; ++y) {
+    const year_month_day candidate{year{y}, month{static_cast<unsigned>(m)},
+                                   day{static_cast<unsigned>(d == 0 ? 15 : d)}};
+    if (!candidate.ok()) continue;
+    const long distance = std::labs((sys_days{candidate} - sys_days{pub}).count());
+    if (best_distance < 0 || distance < best_distance) {
+      best_distance = distance;
+      best = y;
+    }
+  }
+  return best;
+}
+
+bool IsDayNumber(const Token& t, int& d) {
+  if (t.kind == TokenKind::kNumber && t.lower.size() <= 2) {
+    d = std::atoi(t.lower.c_str());
+    return d >= 1 && d <= 31;
+  }
+  const int ordinal = OrdinalValue(t.lower);
+  if (ordinal >= 1 && ordinal <= 31 && t.kind == TokenKind::kWord &&
+      std::isdigit(static_cast<unsigned char>(t.lower[0]))) {
+    d = ordinal;
+    return true;
+  }
+  return false;
+}
+
+bool IsYearNumber(const Token& t, int& y) {
+  if (t.kind != TokenKind::kNumber || t.lower.size() != 4) return false;
+  y = std::atoi(t.lower.c_str());
+  return y >= 1800 && y <= 2200;
+}
+
+// A future cue in the `window` tokens before `end` (all of the sentence when window is 0).
+bool SpeaksOfFuture(const std::vector<Token>& t, size_t end = SIZE_MAX, size_t window = 0) {
+  end = std::min(end, t.size());
+  const size_t begin = window == 0 || end < window ? 0 : end - window;
+  for (size_t k = begin; k < end; ++k) {
+    const std::string& w = t[k].lower;
+    if (w == "will" || w == "due" || w == "expected" || w == "scheduled" || w == "next" ||
+        w == "planned" || w == "set" || w == "tomorrow" || w == "'ll")
+      return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::vector<DateRef> ExtractDates(const std::string& text, Span span,
+                                  const std::string& published) {
+  std::vector<DateRef> out;
+  year_month_day pub{};
+  const bool have_pub = ParsePublished(published, pub);
+  const std::vector<Token> t = Tokenize(text, span);
+  const bool future = SpeaksOfFuture(t);
+  auto emit = [&](int y, int m, int d, size_t first, size_t last) {
+    DateRef r;
+    r.year = y;
+    r.month = m;
+    r.day = d;
+    r.span = {t[first].span.begin, t[last].span.end};
+    out.push_back(r);
+  };
+  for (size_t i = 0; i < t.size(); ++i) {
+    const Token& tok = t[i];
+    // ISO date 2025-11-04 (tokenised as 2025, 11, 04 joined by hyphens).
+    int y = 0, d = 0;
+    if (IsYearNumber(tok, y) && i + 2 < t.size() && t[i + 1].hyphen_before &&
+        t[i + 2].hyphen_before && t[i + 1].kind == TokenKind::kNumber &&
+        t[i + 2].kind == TokenKind::kNumber) {
+      const int m = std::atoi(t[i + 1].lower.c_str());
+      d = std::atoi(t[i + 2].lower.c_str());
+      if (m >= 1 && m <= 12 && d >= 1 && d <= 31) {
+        emit(y, m, d, i, i + 2);
+        i += 2;
+        continue;
+      }
+    }
+    const int m = tok.kind == TokenKind::kWord && tok.capitalized ? MonthNumber(tok.lower) : 0;
+    if (m > 0) {
+      size_t last = i;
+      size_t k = i + 1;
+      if (k < t.size() && t[k].lower == "." && !t[k].space_before) ++k;  // "Dec."
+      d = 0;
+      y = 0;
+      if (k < t.size() && IsDayNumber(t[k], d)) {
+        last = k++;
+        if (k + 1 < t.size() && t[k].lower == "," && IsYearNumber(t[k + 1], y))
+          last = k + 1;
+        else if (k < t.size() && IsYearNumber(t[k], y))
+          last = k;
+      } else if (k < t.size() && IsYearNumber(t[k], y)) {
+        last = k;
+      }
+      // Day before the month: "4 November", "9 December 2025".
+      size_t first = i;
+      if (d == 0 && i > 0 && IsDayNumber(t[i - 1], d)) first = i - 1;
+      if (d > 0 && y == 0 && last == i && k < t.size() && IsYearNumber(t[k], y)) last = k;
+      if (m == 5 && d == 0 && y == 0) continue;  // "may" the verb, capitalised at a start
+      if (y == 0) {
+        if (!have_pub) continue;
+        y = NearestYear(pub, m, d);
+        if (d == 0 && SpeaksOfFuture(t, i, 5)) {
+          // "in January" in a November article about what comes next: the next January.
+          if (m < static_cast<int>(static_cast<unsigned>(pub.month()))) {
+            y = static_cast<int>(pub.year()) + 1;
+          }
+        }
+      }
+      emit(y, m, d, first, last);
+      i = last;
+      continue;
+    }
+    if (!have_pub) continue;
+    const int wd = tok.kind == TokenKind::kWord && tok.capitalized ? WeekdayNumber(tok.lower) : -1;
+    if (wd >= 0) {
+      // A following day number belongs to the weekday ("Tuesday 4 November"): let the month
+      // rule read it instead.
+      if (i + 2 < t.size() && MonthNumber(t[i + 2].lower) > 0 && IsDayNumber(t[i + 1], d)) continue;
+      if (i + 1 < t.size() && MonthNumber(t[i + 1].lower) > 0 && t[i + 1].capitalized) continue;
+      const std::chrono::weekday pub_wd{sys_days{pub}};
+      const int pwd = static_cast<int>(pub_wd.c_encoding());
+      const int back = (pwd - wd + 7) % 7;
+      const int forward = (wd - pwd + 7) % 7;
+      const bool last_word = i > 0 && t[i - 1].lower == "last";
+      const bool next_word = i > 0 && t[i - 1].lower == "next";
+      int offset;
+      if (back == 0 && !last_word && !next_word)
+        offset = 0;
+      else if (last_word)
+        offset = -(back == 0 ? 7 : back);
+      else if (next_word || future)
+        offset = forward == 0 ? 7 : forward;
+      else
+        offset = back <= forward ? -back : forward;
+      const year_month_day r{sys_days{pub} + days{offset}};
+      emit(static_cast<int>(r.year()), static_cast<int>(static_cast<unsigned>(r.month())),
+           static_cast<int>(static_cast<unsigned>(r.day())), i, i);
+      continue;
+    }
+    int relative = 99;
+    if (tok.lower == "today" || tok.lower == "tonight") relative = 0;
+    if (tok.lower == "yesterday") relative = -1;
+    if (tok.lower == "tomorrow") relative = 1;
+    if (tok.lower == "this" && i + 1 < t.size() &&
+        (t[i + 1].lower == "morning" || t[i + 1].lower == "afternoon" ||
+         t[i + 1].lower == "evening")) {
+      relative = 0;
+    }
+    if (relative != 99) {
+      const year_month_day r{sys_days{pub} + days{relative}};
+      emit(static_cast<int>(r.year()), static_cast<int>(static_cast<unsigned>(r.month())),
+           static_cast<int>(static_cast<unsigned>(r.day())), i, i);
+    }
+  }
+  return out;
+}
+
+}  // namespace parallax::align

@@ -1,0 +1,286 @@
+// Quantities: numerals and number words with their hedge ("nearly", "at least", "up to"), unit
+// (durations in hours, percent, currencies with multipliers) or counted noun, and ordinals.
+// Numbers that are parts of dates, clock times or years are not quantities.
+#include <cmath>
+#include <cstdlib>
+#include <limits>
+#include <string>
+
+#include "parallax/align/align.h"
+#include "text.h"
+
+namespace parallax::align {
+namespace {
+
+struct Hedge {
+  Bound bound;
+  size_t first;  // index of the hedge's first token
+};
+
+// Multiplier suffixes fused to a number ("305bn", "88m") or following it ("305 billion").
+double MultiplierWord(const std::string& w) {
+  if (w == "thousand" || w == "k") return 1e3;
+  if (w == "million" || w == "m" || w == "mn" || w == "mln") return 1e6;
+  if (w == "billion" || w == "bn" || w == "b") return 1e9;
+  if (w == "trillion" || w == "tn") return 1e12;
+  return 0;
+}
+
+const char* CurrencySymbol(const std::string& p) {
+  if (p == "\xE2\x82\xAC") return "EUR";
+  if (p == "$") return "USD";
+  if (p == "\xC2\xA3") return "GBP";
+  if (p == "\xC2\xA5") return "CNY";
+  return nullptr;
+}
+
+const char* CurrencyWord(const std::string& w) {
+  if (w == "euro" || w == "euros" || w == "eur") return "EUR";
+  if (w == "dollar" || w == "dollars" || w == "usd") return "USD";
+  if (w == "pound" || w == "pounds" || w == "gbp") return "GBP";
+  if (w == "yuan" || w == "renminbi" || w == "cny" || w == "rmb") return "CNY";
+  return nullptr;
+}
+
+// Hours per unit of a duration word, 0 when not one.
+double HoursPerUnit(const std::string& w) {
+  if (w == "second" || w == "seconds" || w == "sec" || w == "secs") return 1.0 / 3600;
+  if (w == "minute" || w == "minutes" || w == "min" || w == "mins") return 1.0 / 60;
+  if (w == "hour" || w == "hours" || w == "hr" || w == "hrs") return 1;
+  if (w == "day" || w == "days") return 24;
+  if (w == "week" || w == "weeks") return 24 * 7;
+  if (w == "month" || w == "months") return 24 * 30.4375;
+  if (w == "year" || w == "years") return 24 * 365.25;
+  return 0;
+}
+
+int DecimalsOf(const std::string& digits) {
+  const size_t dot = digits.find('.');
+  return dot == std::string::npos ? 0 : static_cast<int>(digits.size() - dot - 1);
+}
+
+// Reads a hedge ending just before token `i`, if any.
+Hedge ReadHedge(const std::vector<Token>& t, size_t i) {
+  auto word = [&](size_t k) -> const std::string& {
+    static const std::string kNone;
+    return k < t.size() ? t[k].lower : kNone;
+  };
+  // Skip a currency symbol and an article between hedge and number.
+  size_t j = i;
+  if (j > 0 && CurrencySymbol(t[j - 1].lower)) --j;
+  if (j > 0 && (word(j - 1) == "a" || word(j - 1) == "an")) --j;
+  if (j >= 2) {
+    const std::string two = word(j - 2) + " " + word(j - 1);
+    if (two == "at least" || two == "more than" || two == "upwards of" || two == "in excess of" ||
+        two == "excess of" || two == "greater than")
+      return {Bound::kAtLeast, j - 2};
+    if (two == "at most" || two == "less than" || two == "fewer than" || two == "no more")
+      return {Bound::kAtMost, j - 2};
+    if (two == "up to" || two == "as high" || two == "as much" || two == "as many" ||
+        two == "high as" || two == "much as" || two == "many as")
+      return {Bound::kUpTo, two.rfind("as", 0) == 0 ? j - 2 : (j >= 3 ? j - 3 : j - 2)};
+    if (two == "close to" || two == "an estimated") return {Bound::kApprox, j - 2};
+  }
+  if (j >= 1) {
+    const std::string& w = word(j - 1);
+    if (w == "about" || w == "around" || w == "some" || w == "roughly" || w == "approximately" ||
+        w == "nearly" || w == "almost" || w == "circa" || w == "approx" || w == "~" ||
+        w == "estimated")
+      return {Bound::kApprox, j - 1};
+    if (w == "over" || w == "above" || w == "exceeding") return {Bound::kAtLeast, j - 1};
+    if (w == "under" || w == "below") return {Bound::kAtMost, j - 1};
+  }
+  return {Bound::kExact, i};
+}
+
+// Reads a number (numeral with fused or following multiplier, or number words) at `i`.
+// Returns the value and sets `next` past it; NaN when there is none.
+double ReadNumber(const std::vector<Token>& t, size_t i, size_t& next, double& resolution) {
+  int decimals = 0;
+  resolution = 1;
+  if (i >= t.size()) return NAN;
+  const Token& tok = t[i];
+  double value = NAN;
+  next = i + 1;
+  if (tok.kind == TokenKind::kNumber) {
+    value = std::strtod(tok.lower.c_str(), nullptr);
+    decimals = DecimalsOf(tok.lower);
+  } else if (tok.kind == TokenKind::kWord) {
+    // Fused multiplier: "305bn", "88m", "2.4bn".
+    size_t k = 0;
+    while (k < tok.lower.size() &&
+           (std::isdigit(static_cast<unsigned char>(tok.lower[k])) || tok.lower[k] == '.'))
+      ++k;
+    if (k > 0 && k < tok.lower.size()) {
+      const double mult = MultiplierWord(tok.lower.substr(k));
+      if (mult > 0) {
+        resolution = std::pow(10.0, -DecimalsOf(tok.lower.substr(0, k))) * mult;
+        return std::strtod(tok.lower.substr(0, k).c_str(), nullptr) * mult;
+      }
+      return NAN;
+    }
+    const double w = NumberWordValue(tok.lower);
+    if (w < 1 || w >= 1000) return NAN;  // "half", "thousand" alone are not read as counts
+    value = w;
+    // "twenty-four", "twenty four"
+    if (w >= 20 && w < 100 && next < t.size()) {
+      const double unit = NumberWordValue(t[next].lower);
+      if (unit >= 1 && unit < 10) {
+        value += unit;
+        ++next;
+      }
+    }
+    if (next < t.size() && t[next].lower == "hundred") {
+      value *= 100;
+      ++next;
+    }
+  } else {
+    return NAN;
+  }
+  resolution = std::pow(10.0, -decimals);
+  if (next < t.size()) {
+    const double mult = MultiplierWord(t[next].lower);
+    if (mult >= 1e3 && t[next].kind == TokenKind::kWord &&
+        (t[next].lower.size() > 1 || !t[next].space_before)) {
+      value *= mult;
+      resolution *= mult;
+      ++next;
+    }
+  }
+  return value;
+}
+
+bool LooksLikeClockOrDate(const std::vector<Token>& t, size_t i, size_t next) {
+  const Token& tok = t[i];
+  // 12:18, 13.05 GMT, 0600 GMT, 2pm
+  if (next < t.size() && t[next].lower == ":" && !t[next].space_before) return true;
+  if (next < t.size()) {
+    const std::string& w = t[next].lower;
+    if (w == "gmt" || w == "utc" || w == "cet" || w == "cest" || w == "bst" || w == "est" ||
+        w == "edt" || w == "pm" || w == "am" || w == "p.m" || w == "a.m" || w == "local")
+      return tok.kind == TokenKind::kNumber || NumberWordValue(tok.lower) > 0;
+    if (MonthNumber(w) > 0 && t[next].capitalized) return true;
+  }
+  if (tok.kind == TokenKind::kWord && (tok.lower.ends_with("pm") || tok.lower.ends_with("am")))
+    return true;
+  if (i > 0 && MonthNumber(t[i - 1].lower) > 0 && t[i - 1].capitalized) return true;
+  if (i > 1 && t[i - 1].lower == "." && MonthNumber(t[i - 2].lower) > 0) return true;
+  if (tok.kind == TokenKind::kNumber && tok.lower.size() == 4 &&
+      tok.lower.find('.') == std::string::npos) {
+    const int v = std::atoi(tok.lower.c_str());
+    if (v >= 1800 && v <= 2200) return true;  // a year
+  }
+  if (i > 0 && t[i - 1].lower == "," && i > 1 && t[i - 2].kind == TokenKind::kNumber) return true;
+  return false;
+}
+
+}  // namespace
+
+std::vector<Quantity> ExtractQuantities(const std::string& text, Span span) {
+  std::vector<Quantity> out;
+  const std::vector<Token> t = Tokenize(text, span);
+  for (size_t i = 0; i < t.size(); ++i) {
+    // Ordinals: "14th round", "the fourteenth round".
+    if (t[i].kind == TokenKind::kWord) {
+      const int ordinal = OrdinalValue(t[i].lower);
+      if (ordinal > 0 && i + 1 < t.size() && t[i + 1].kind == TokenKind::kWord &&
+          !t[i + 1].hyphen_before && MonthNumber(t[i + 1].lower) == 0 &&
+          !(i > 0 && MonthNumber(t[i - 1].lower) > 0)) {
+        Quantity q;
+        q.low = q.high = ordinal;
+        q.unit = "ordinal";
+        q.noun = Stem(t[i + 1].lower);
+        q.span = {t[i].span.begin, t[i + 1].span.end};
+        out.push_back(q);
+        continue;
+      }
+    }
+    size_t next = i;
+    double resolution = 1;
+    double value = ReadNumber(t, i, next, resolution);
+    if (std::isnan(value)) continue;
+    if (LooksLikeClockOrDate(t, i, next)) {
+      i = next - 1;
+      continue;
+    }
+    Quantity q;
+    q.resolution = resolution;
+    const Hedge hedge = ReadHedge(t, i);
+    q.bound = hedge.bound;
+    size_t first = hedge.first;
+    std::string currency;
+    if (i > 0 && CurrencySymbol(t[i - 1].lower)) {
+      currency = CurrencySymbol(t[i - 1].lower);
+      if (first == i) first = i - 1;
+    } else if (i > 0 && t[i - 1].lower.size() == 3 && CurrencyWord(t[i - 1].lower) &&
+               t[i - 1].capitalized) {
+      currency = CurrencyWord(t[i - 1].lower);  // "EUR 88m", "USD 5bn"
+      if (first == i) first = i - 1;
+    }
+    double high = value;
+    // Ranges: "four to seven minutes", "3-4 hours", "between 3 and 4".
+    if (next + 1 < t.size() && (t[next].lower == "to" || t[next].lower == "-" ||
+                                (t[next].lower == "and" && i > 0 && t[i - 1].lower == "between"))) {
+      size_t after = next + 1;
+      double d2 = 0;
+      const double v2 = ReadNumber(t, next + 1, after, d2);
+      if (!std::isnan(v2) && v2 > value) {
+        high = v2;
+        q.bound = Bound::kRange;
+        next = after;
+      }
+    } else if (next < t.size() && t[next].kind == TokenKind::kNumber && t[next].hyphen_before) {
+      size_t after = next;
+      double d2 = 0;
+      const double v2 = ReadNumber(t, next, after, d2);
+      if (!std::isnan(v2) && v2 > value) {
+        high = v2;
+        q.bound = Bound::kRange;
+        next = after;
+      }
+    }
+    size_t end = next;  // one past the last token of the quantity
+    if (end < t.size() &&
+        (t[end].lower == "%" || t[end].lower == "pct" || t[end].lower == "percent")) {
+      q.unit = "%";
+      ++end;
+    } else if (end + 1 < t.size() && t[end].lower == "per" && t[end + 1].lower == "cent") {
+      q.unit = "%";
+      end += 2;
+    } else if (!currency.empty()) {
+      q.unit = currency;
+    } else if (end < t.size() && CurrencyWord(t[end].lower)) {
+      q.unit = CurrencyWord(t[end].lower);
+      ++end;
+    } else if (end < t.size() && HoursPerUnit(t[end].lower) > 0) {
+      const double per = HoursPerUnit(t[end].lower);
+      // "3-year-old" is an age, a count of years: keep it a duration all the same.
+      value *= per;
+      high *= per;
+      q.resolution *= per;
+      q.unit = "h";
+      ++end;
+    } else if (end < t.size() && t[end].kind == TokenKind::kWord && !IsStopword(t[end].lower) &&
+               NumberWordValue(t[end].lower) < 0) {
+      // A counted noun, possibly after one modifier: "81 drones", "60,000 homes".
+      q.unit = "count";
+      q.noun = Stem(t[end].lower);
+      ++end;
+    } else {
+      i = next - 1;
+      continue;
+    }
+    if (q.unit == "count" && value == 1 && t[i].kind == TokenKind::kWord) {
+      i = end - 1;  // "one senior official": a determiner, not a count worth comparing
+      continue;
+    }
+    q.low = value;
+    q.high = high;
+    q.span = {t[first].span.begin, t[end - 1].span.end};
+    out.push_back(q);
+    i = end - 1;
+  }
+  return out;
+}
+
+}  // namespace parallax::align

@@ -1,0 +1,110 @@
+// Sentence segmentation: ICU's sentence BreakIterator over UTF-8 (native indices are byte
+// offsets), wrapped in ICU's FilteredBreakIterator so that English abbreviations ("Mr.",
+// "U.S.", "Gen.", "Jan.") do not end a sentence. Paragraphs ("\n\n") are split first, so a
+// sentence never crosses one. A few breaks ICU makes are undone: after an initial ("J. Smith"),
+// and inside a number ("3.5" cannot break, but "No. 5" can).
+#include <unicode/brkiter.h>
+#include <unicode/filteredbrk.h>
+#include <unicode/utext.h>
+
+#include <cctype>
+#include <memory>
+#include <mutex>
+
+#include "parallax/align/align.h"
+
+namespace parallax::align {
+namespace {
+
+bool IsSpace(char c) {
+  return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
+}
+
+// Extra abbreviations ICU's English list lacks, common in news copy.
+constexpr const char* kExtraAbbreviations[] = {
+    "Gen.",  "Lt.",     "Col.", "Sgt.", "Capt.", "Gov.",  "Sen.",  "Rep.", "Rev.",  "Hon.", "Amb.",
+    "Jan.",  "Feb.",    "Mar.", "Apr.", "Jun.",  "Jul.",  "Aug.",  "Sep.", "Sept.", "Oct.", "Nov.",
+    "Dec.",  "No.",     "Nos.", "St.",  "Ave.",  "Blvd.", "Corp.", "Inc.", "Ltd.",  "Co.",  "Dept.",
+    "Univ.", "approx.", "est.", "vs.",  "e.g.",  "i.e.",  "U.S.",  "U.K.", "U.N.",  "E.U."};
+
+std::unique_ptr<icu::BreakIterator> NewSentenceIterator() {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Locale locale = icu::Locale::getEnglish();
+  std::unique_ptr<icu::BreakIterator> base(
+      icu::BreakIterator::createSentenceInstance(locale, status));
+  if (U_FAILURE(status)) return nullptr;
+  std::unique_ptr<icu::FilteredBreakIteratorBuilder> builder(
+      icu::FilteredBreakIteratorBuilder::createInstance(locale, status));
+  if (U_FAILURE(status) || !builder) return base;
+  for (const char* abbreviation : kExtraAbbreviations) {
+    UErrorCode ignored = U_ZERO_ERROR;
+    builder->suppressBreakAfter(icu::UnicodeString::fromUTF8(abbreviation), ignored);
+  }
+  std::unique_ptr<icu::BreakIterator> filtered(
+      builder->wrapIteratorWithFilter(base.release(), status));
+  if (U_FAILURE(status)) return nullptr;
+  return filtered;
+}
+
+// True when a break at `pos` (just after ". ") follows a single capital initial ("J. Smith").
+bool FollowsInitial(const std::string& text, size_t start, size_t pos) {
+  size_t i = pos;
+  while (i > start && IsSpace(text[i - 1])) --i;
+  if (i < start + 2 || text[i - 1] != '.') return false;
+  const char letter = text[i - 2];
+  if (!std::isupper(static_cast<unsigned char>(letter))) return false;
+  return i - 2 == start || !std::isalpha(static_cast<unsigned char>(text[i - 3]));
+}
+
+void SplitParagraph(icu::BreakIterator* it, const std::string& text, size_t begin, size_t end,
+                    std::vector<Span>& out) {
+  auto push = [&](size_t b, size_t e) {
+    while (b < e && IsSpace(text[b])) ++b;
+    while (e > b && IsSpace(text[e - 1])) --e;
+    if (e > b) out.push_back({static_cast<uint32_t>(b), static_cast<uint32_t>(e)});
+  };
+  if (it == nullptr) return push(begin, end);
+  UErrorCode status = U_ZERO_ERROR;
+  UText* ut =
+      utext_openUTF8(nullptr, text.data() + begin, static_cast<int64_t>(end - begin), &status);
+  if (U_FAILURE(status)) return push(begin, end);
+  it->setText(ut, status);
+  if (U_FAILURE(status)) {
+    utext_close(ut);
+    return push(begin, end);
+  }
+  size_t sentence_start = begin;
+  for (int32_t b = it->next(); b != icu::BreakIterator::DONE; b = it->next()) {
+    const size_t pos = begin + static_cast<size_t>(b);
+    if (pos < end && FollowsInitial(text, sentence_start, pos)) continue;
+    push(sentence_start, pos);
+    sentence_start = pos;
+  }
+  if (sentence_start < end) push(sentence_start, end);
+  utext_close(ut);
+}
+
+}  // namespace
+
+std::vector<Span> SplitSentences(const std::string& text) {
+  // One iterator per thread: ICU break iterators are not thread-safe, and building one is slow.
+  thread_local std::unique_ptr<icu::BreakIterator> iterator = NewSentenceIterator();
+  std::vector<Span> out;
+  size_t begin = 0;
+  while (begin < text.size()) {
+    size_t end = text.find("\n\n", begin);
+    if (end == std::string::npos) end = text.size();
+    // A single newline also ends a paragraph-like line (lists, plain text).
+    size_t line_begin = begin;
+    while (line_begin < end) {
+      size_t line_end = text.find('\n', line_begin);
+      if (line_end == std::string::npos || line_end > end) line_end = end;
+      SplitParagraph(iterator.get(), text, line_begin, line_end, out);
+      line_begin = line_end + 1;
+    }
+    begin = end + 2;
+  }
+  return out;
+}
+
+}  // namespace parallax::align

@@ -1,0 +1,283 @@
+#include "text.h"
+
+#include <libstemmer.h>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cstring>
+#include <memory>
+#include <unordered_set>
+
+namespace parallax::align {
+namespace {
+
+bool IsAsciiAlnum(unsigned char c) {
+  return std::isalnum(c) != 0;
+}
+
+// Length of the UTF-8 sequence starting with `c` (1 for ASCII or a stray byte).
+size_t Utf8Length(unsigned char c) {
+  if (c < 0xC0) return 1;
+  if (c < 0xE0) return 2;
+  if (c < 0xF0) return 3;
+  return 4;
+}
+
+// Multi-byte punctuation we normalise; everything else non-ASCII counts as a letter.
+const char* MultiBytePunct(std::string_view seq) {
+  static const std::array<std::pair<const char*, const char*>, 12> kTable = {{
+      {"\xE2\x80\x98", "'"},             // ‘
+      {"\xE2\x80\x99", "'"},             // ’
+      {"\xE2\x80\x9C", "\""},            // “
+      {"\xE2\x80\x9D", "\""},            // ”
+      {"\xC2\xAB", "\""},                // «
+      {"\xC2\xBB", "\""},                // »
+      {"\xE2\x80\x93", "-"},             // –
+      {"\xE2\x80\x94", "-"},             // —
+      {"\xE2\x82\xAC", "\xE2\x82\xAC"},  // €
+      {"\xC2\xA3", "\xC2\xA3"},          // £
+      {"\xC2\xA5", "\xC2\xA5"},          // ¥
+      {"\xE2\x80\xA6", "..."},           // …
+  }};
+  for (const auto& [from, to] : kTable) {
+    if (seq == from) return to;
+  }
+  return nullptr;
+}
+
+bool IsMultiByteSpace(std::string_view seq) {
+  return seq == "\xC2\xA0" || seq == "\xE2\x80\x89" || seq == "\xE2\x80\xAF" ||
+         seq == "\xE2\x80\x8B";
+}
+
+std::string LowerAscii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+}  // namespace
+
+std::vector<Token> Tokenize(const std::string& text, Span span) {
+  std::vector<Token> tokens;
+  size_t i = span.begin;
+  const size_t end = std::min<size_t>(span.end, text.size());
+  bool space = true;
+  bool hyphen = false;
+  while (i < end) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    const size_t len = std::min(Utf8Length(c), end - i);
+    const std::string_view seq(text.data() + i, len);
+    if (std::isspace(c) || IsMultiByteSpace(seq)) {
+      space = true;
+      hyphen = false;
+      i += len;
+      continue;
+    }
+    const bool letter = IsAsciiAlnum(c) || (c >= 0x80 && MultiBytePunct(seq) == nullptr);
+    if (!letter) {
+      const char* norm = c >= 0x80 ? MultiBytePunct(seq) : nullptr;
+      std::string p = norm ? norm : std::string(1, static_cast<char>(c));
+      // Apostrophe-s after a word: a possessive, dropped.
+      if (p == "'" && !tokens.empty() && !space && i + len < end &&
+          (text[i + len] == 's' || text[i + len] == 'S') &&
+          (i + len + 1 >= end || !IsAsciiAlnum(static_cast<unsigned char>(text[i + len + 1])))) {
+        i += len + 1;
+        continue;
+      }
+      if (p == "-" && c == '-' && !space && !tokens.empty() && i + 1 < end &&
+          !std::isspace(static_cast<unsigned char>(text[i + 1]))) {
+        hyphen = true;  // word-internal hyphen
+        i += len;
+        continue;
+      }
+      Token t;
+      t.kind = TokenKind::kPunct;
+      t.span = {static_cast<uint32_t>(i), static_cast<uint32_t>(i + len)};
+      t.lower = p;
+      t.space_before = space;
+      tokens.push_back(std::move(t));
+      space = false;
+      hyphen = false;
+      i += len;
+      continue;
+    }
+    // A word or number: letters, digits, non-ASCII letters; '.' and ',' inside numbers;
+    // an apostrophe inside a word ("don't") kept.
+    size_t j = i;
+    bool all_digits = true;
+    while (j < end) {
+      const unsigned char d = static_cast<unsigned char>(text[j]);
+      const size_t dl = std::min(Utf8Length(d), end - j);
+      const std::string_view dseq(text.data() + j, dl);
+      if (IsAsciiAlnum(d)) {
+        if (!std::isdigit(d)) all_digits = false;
+        ++j;
+        continue;
+      }
+      if (d >= 0x80 && MultiBytePunct(dseq) == nullptr && !IsMultiByteSpace(dseq)) {
+        all_digits = false;
+        j += dl;
+        continue;
+      }
+      if ((d == '.' || d == ',') && all_digits && j > i && j + 1 < end &&
+          std::isdigit(static_cast<unsigned char>(text[j + 1]))) {
+        ++j;
+        continue;
+      }
+      const bool apostrophe = d == '\'' || dseq == "\xE2\x80\x99";
+      if (apostrophe && j > i && j + dl < end) {
+        const unsigned char n = static_cast<unsigned char>(text[j + dl]);
+        const bool next_is_s =
+            (n == 's' || n == 'S') &&
+            (j + dl + 1 >= end || !IsAsciiAlnum(static_cast<unsigned char>(text[j + dl + 1])));
+        if (!next_is_s && std::isalpha(n)) {
+          all_digits = false;
+          j += dl;
+          continue;
+        }
+      }
+      break;
+    }
+    Token t;
+    t.span = {static_cast<uint32_t>(i), static_cast<uint32_t>(j)};
+    std::string word = text.substr(i, j - i);
+    t.capitalized = std::isupper(static_cast<unsigned char>(word[0])) ||
+                    static_cast<unsigned char>(word[0]) >= 0x80;
+    if (static_cast<unsigned char>(word[0]) >= 0x80) {
+      // Accented capitals (Á, É, Ž...) are two-byte sequences C3 80-9E / C4-C5 even codes;
+      // treat a non-ASCII initial as capitalised only when the next byte says upper case.
+      const unsigned char b1 = static_cast<unsigned char>(word.size() > 1 ? word[1] : 0);
+      t.capitalized = static_cast<unsigned char>(word[0]) == 0xC3 && b1 >= 0x80 && b1 <= 0x9E;
+    }
+    // Numbers: strip thousands separators; a comma followed by exactly 3 digits groups.
+    bool number = all_digits && std::isdigit(static_cast<unsigned char>(word[0]));
+    if (number) {
+      std::string digits;
+      for (size_t k = 0; k < word.size(); ++k) {
+        if (word[k] == ',') continue;
+        digits.push_back(word[k]);
+      }
+      t.kind = TokenKind::kNumber;
+      t.lower = digits;
+    } else {
+      t.kind = TokenKind::kWord;
+      std::string lower = LowerAscii(word);
+      // Normalise the curly apostrophe inside words.
+      for (size_t p = lower.find("\xE2\x80\x99"); p != std::string::npos;
+           p = lower.find("\xE2\x80\x99")) {
+        lower.replace(p, 3, "'");
+      }
+      t.lower = lower;
+    }
+    t.space_before = space;
+    t.hyphen_before = hyphen;
+    tokens.push_back(std::move(t));
+    space = false;
+    hyphen = false;
+    i = j;
+  }
+  return tokens;
+}
+
+bool IsStopword(std::string_view lower) {
+  static const std::unordered_set<std::string_view> kStop = {
+      "a",       "an",      "the",   "and",    "or",        "but",     "if",      "of",
+      "in",      "on",      "at",    "to",     "for",       "from",    "by",      "with",
+      "as",      "into",    "onto",  "over",   "after",     "before",  "about",   "between",
+      "during",  "under",   "up",    "down",   "out",       "off",     "than",    "then",
+      "so",      "that",    "this",  "these",  "those",     "there",   "here",    "it",
+      "its",     "he",      "she",   "they",   "them",      "his",     "her",     "their",
+      "we",      "our",     "you",   "your",   "i",         "me",      "my",      "us",
+      "him",     "who",     "whom",  "whose",  "which",     "what",    "when",    "where",
+      "while",   "why",     "how",   "is",     "are",       "was",     "were",    "be",
+      "been",    "being",   "am",    "has",    "have",      "had",     "having",  "do",
+      "does",    "did",     "will",  "would",  "shall",     "should",  "can",     "could",
+      "may",     "might",   "must",  "also",   "just",      "only",    "very",    "more",
+      "most",    "some",    "such",  "any",    "all",       "each",    "both",    "other",
+      "said",    "says",    "say",   "told",   "according", "s",       "t",       "mr",
+      "mrs",     "ms",      "dr",    "not",    "no",        "nor",     "never",   "n't",
+      "own",     "same",    "too",   "again",  "further",   "once",    "per",     "via",
+      "whether", "because", "until", "though", "although",  "yet",     "still",   "even",
+      "much",    "many",    "few",   "one's",  "itself",    "himself", "herself", "themselves"};
+  return kStop.count(lower) > 0;
+}
+
+std::string Stem(std::string_view lower) {
+  struct Deleter {
+    void operator()(sb_stemmer* s) const { sb_stemmer_delete(s); }
+  };
+  thread_local std::unique_ptr<sb_stemmer, Deleter> stemmer(sb_stemmer_new("english", "UTF_8"));
+  if (!stemmer) return std::string(lower);
+  const sb_symbol* out =
+      sb_stemmer_stem(stemmer.get(), reinterpret_cast<const sb_symbol*>(lower.data()),
+                      static_cast<int>(lower.size()));
+  if (out == nullptr) return std::string(lower);
+  return std::string(reinterpret_cast<const char*>(out),
+                     static_cast<size_t>(sb_stemmer_length(stemmer.get())));
+}
+
+double NumberWordValue(std::string_view w) {
+  static const std::pair<std::string_view, double> kWords[] = {
+      {"zero", 0},     {"one", 1},         {"two", 2},        {"three", 3},     {"four", 4},
+      {"five", 5},     {"six", 6},         {"seven", 7},      {"eight", 8},     {"nine", 9},
+      {"ten", 10},     {"eleven", 11},     {"twelve", 12},    {"thirteen", 13}, {"fourteen", 14},
+      {"fifteen", 15}, {"sixteen", 16},    {"seventeen", 17}, {"eighteen", 18}, {"nineteen", 19},
+      {"twenty", 20},  {"thirty", 30},     {"forty", 40},     {"fifty", 50},    {"sixty", 60},
+      {"seventy", 70}, {"eighty", 80},     {"ninety", 90},    {"hundred", 100}, {"dozen", 12},
+      {"half", 0.5},   {"thousand", 1000}, {"million", 1e6},  {"billion", 1e9}, {"trillion", 1e12}};
+  for (const auto& [word, value] : kWords) {
+    if (w == word) return value;
+  }
+  return -1;
+}
+
+int OrdinalValue(std::string_view w) {
+  static const std::pair<std::string_view, int> kWords[] = {
+      {"first", 1},        {"second", 2},      {"third", 3},       {"fourth", 4},
+      {"fifth", 5},        {"sixth", 6},       {"seventh", 7},     {"eighth", 8},
+      {"ninth", 9},        {"tenth", 10},      {"eleventh", 11},   {"twelfth", 12},
+      {"thirteenth", 13},  {"fourteenth", 14}, {"fifteenth", 15},  {"sixteenth", 16},
+      {"seventeenth", 17}, {"eighteenth", 18}, {"nineteenth", 19}, {"twentieth", 20},
+      {"thirtieth", 30},   {"fortieth", 40},   {"fiftieth", 50},   {"hundredth", 100}};
+  for (const auto& [word, value] : kWords) {
+    if (w == word) return value;
+  }
+  if (w.size() >= 3) {
+    const std::string_view suffix = w.substr(w.size() - 2);
+    if (suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th") {
+      const std::string_view digits = w.substr(0, w.size() - 2);
+      if (!digits.empty() && digits.size() <= 4 &&
+          std::all_of(digits.begin(), digits.end(), [](char c) { return std::isdigit(c); })) {
+        return std::stoi(std::string(digits));
+      }
+    }
+  }
+  return -1;
+}
+
+int MonthNumber(std::string_view w) {
+  static const std::string_view kMonths[] = {"january",   "february", "march",    "april",
+                                             "may",       "june",     "july",     "august",
+                                             "september", "october",  "november", "december"};
+  for (int m = 0; m < 12; ++m) {
+    if (w == kMonths[m]) return m + 1;
+    if (m != 4 && w.size() >= 3 && w.size() <= 4 && kMonths[m].substr(0, 3) == w.substr(0, 3) &&
+        (w.size() == 3 || w == "sept")) {
+      return m + 1;
+    }
+  }
+  return 0;
+}
+
+int WeekdayNumber(std::string_view w) {
+  static const std::string_view kDays[] = {"sunday",   "monday", "tuesday", "wednesday",
+                                           "thursday", "friday", "saturday"};
+  for (int d = 0; d < 7; ++d) {
+    if (w == kDays[d]) return d;
+  }
+  return -1;
+}
+
+}  // namespace parallax::align

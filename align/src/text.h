@@ -1,0 +1,42 @@
+// Tokens with byte spans, stopwords and stemming: the shared vocabulary of align's readers.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "parallax/core/document.h"
+
+namespace parallax::align {
+
+enum class TokenKind { kWord, kNumber, kPunct };
+
+struct Token {
+  TokenKind kind = TokenKind::kWord;
+  Span span;                   // into the text given to Tokenize
+  std::string lower;           // lowercased word; numbers without thousands separators ("60000");
+                               // punctuation normalised: curly quotes -> '"' or '\'', dashes -> '-'
+  bool capitalized = false;    // first letter upper case (or all caps)
+  bool hyphen_before = false;  // joined to the previous token by '-' ("four-hour")
+  bool space_before = true;    // white space between the previous token and this one
+};
+
+// Splits text[span] into tokens. Possessive "'s" is dropped; hyphenated words become separate
+// tokens with hyphen_before set on the second; "3.5" and "60,000" are single number tokens.
+std::vector<Token> Tokenize(const std::string& text, Span span);
+
+bool IsStopword(std::string_view lower);
+// Snowball English stem of a lowercase word. Thread-safe (one stemmer per thread).
+std::string Stem(std::string_view lower);
+
+// Numeric value of a number word ("three" -> 3, "twelve" -> 12, "dozen" -> 12, "half" -> 0.5),
+// or -1 when `lower` is not one.
+double NumberWordValue(std::string_view lower);
+// Ordinal value of "14th", "fourteenth", "first"; -1 when not an ordinal.
+int OrdinalValue(std::string_view lower);
+// 1..12 for month names and abbreviations ("dec", "december"), 0 otherwise.
+int MonthNumber(std::string_view lower);
+// 0 (Sunday) .. 6 for weekday names, -1 otherwise.
+int WeekdayNumber(std::string_view lower);
+
+}  // namespace parallax::align

@@ -1,0 +1,62 @@
+#include <catch2/catch.hpp>
+
+#include "parallax/align/align.h"
+
+using parallax::Span;
+using parallax::align::DateRef;
+using parallax::align::ExtractDates;
+
+namespace {
+// 2025-11-04 was a Tuesday.
+constexpr const char* kTuesday = "2025-11-04T12:18:00+01:00";
+
+std::vector<DateRef> Read(const std::string& text, const std::string& published = kTuesday) {
+  return ExtractDates(text, Span{0, static_cast<uint32_t>(text.size())}, published);
+}
+}  // namespace
+
+TEST_CASE("dates: a weekday resolves to the nearest such day around publication") {
+  auto d = Read("They arrived on Monday evening.");
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].year == 2025);
+  CHECK(d[0].month == 11);
+  CHECK(d[0].day == 3);
+
+  d = Read("Talks were held on Tuesday.");
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].day == 4);
+}
+
+TEST_CASE("dates: a weekday in a sentence about the future lies ahead") {
+  const auto d = Read("He will meet the premier on Monday.");
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].day == 10);
+}
+
+TEST_CASE("dates: day and month in either order, abbreviated, year inferred") {
+  auto d = Read("The first session is set for 9 December in Brussels.");
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].year == 2025);
+  CHECK(d[0].month == 12);
+  CHECK(d[0].day == 9);
+  d = Read("It meets in Brussels on Dec. 9.");
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].month == 12);
+  CHECK(d[0].day == 9);
+}
+
+TEST_CASE("dates: a month alone keeps month precision; 'expected in January' is next year") {
+  const auto d = Read("The first round is expected in January.");
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].year == 2026);
+  CHECK(d[0].month == 1);
+  CHECK(d[0].day == 0);
+}
+
+TEST_CASE("dates: 'today' is the publication date; unknown publication leaves it unresolved") {
+  auto d = Read("Talks were held in Beijing today.");
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].day == 4);
+  d = Read("Talks were held in Beijing today.", "");
+  CHECK(d.empty());
+}

@@ -1,0 +1,80 @@
+#include <catch2/catch.hpp>
+
+#include "parallax/align/align.h"
+
+using parallax::Span;
+using parallax::align::Bound;
+using parallax::align::ExtractQuantities;
+using parallax::align::Quantity;
+
+namespace {
+std::vector<Quantity> Read(const std::string& text) {
+  return ExtractQuantities(text, Span{0, static_cast<uint32_t>(text.size())});
+}
+}  // namespace
+
+TEST_CASE("quantities: hedged durations are read in hours with their hedge") {
+  auto q = Read("The meeting lasted nearly three hours.");
+  REQUIRE(q.size() == 1);
+  CHECK(q[0].unit == "h");
+  CHECK(q[0].low == Approx(3));
+  CHECK(q[0].bound == Bound::kApprox);
+
+  q = Read("It was a three-hour meeting.");
+  REQUIRE(q.size() == 1);
+  CHECK(q[0].unit == "h");
+  CHECK(q[0].low == Approx(3));
+  CHECK(q[0].bound == Bound::kExact);
+}
+
+TEST_CASE("quantities: ranges of minutes") {
+  const auto q = Read("The call took four to seven minutes.");
+  REQUIRE(q.size() == 1);
+  CHECK(q[0].bound == Bound::kRange);
+  CHECK(q[0].low == Approx(4.0 / 60));
+  CHECK(q[0].high == Approx(7.0 / 60));
+}
+
+TEST_CASE("quantities: currency restatements give the same amount") {
+  const auto a = Read("The fund holds EUR 88m in reserve.");
+  const auto b = Read("The fund holds 88 million euros in reserve.");
+  const auto c = Read(
+      "The fund holds \xE2\x82\xAC"
+      "88m in reserve.");
+  REQUIRE(a.size() == 1);
+  REQUIRE(b.size() == 1);
+  REQUIRE(c.size() == 1);
+  CHECK(a[0].unit == "EUR");
+  CHECK(b[0].unit == "EUR");
+  CHECK(c[0].unit == "EUR");
+  CHECK(a[0].low == Approx(88e6));
+  CHECK(b[0].low == Approx(88e6));
+  CHECK(c[0].low == Approx(88e6));
+}
+
+TEST_CASE("quantities: percentages, 'per cent' and 'up to'") {
+  const auto q = Read("Duties run up to 62.4 per cent on pork and 10% on cheese.");
+  REQUIRE(q.size() == 2);
+  CHECK(q[0].unit == "%");
+  CHECK(q[0].bound == Bound::kUpTo);
+  CHECK(q[0].low == Approx(62.4));
+  CHECK(q[0].resolution == Approx(0.1));
+  CHECK(q[1].low == Approx(10));
+}
+
+TEST_CASE("quantities: counts keep their noun; years, dates and clock times are not counts") {
+  const auto q = Read("At least 81 drones were downed on 4 November 2025 at 0600 GMT.");
+  REQUIRE(q.size() == 1);
+  CHECK(q[0].unit == "count");
+  CHECK(q[0].noun == "drone");
+  CHECK(q[0].bound == Bound::kAtLeast);
+}
+
+TEST_CASE("quantities: ordinals with their noun") {
+  const auto q = Read("It was the fourteenth round of talks, not the 13th round.");
+  REQUIRE(q.size() == 2);
+  CHECK(q[0].unit == "ordinal");
+  CHECK(q[0].low == 14);
+  CHECK(q[0].noun == "round");
+  CHECK(q[1].low == 13);
+}

@@ -1,0 +1,40 @@
+#include <catch2/catch.hpp>
+
+#include "parallax/align/align.h"
+
+using parallax::Span;
+using parallax::align::SplitSentences;
+
+namespace {
+std::vector<std::string> Sentences(const std::string& text) {
+  std::vector<std::string> out;
+  for (const Span& s : SplitSentences(text)) out.push_back(text.substr(s.begin, s.size()));
+  return out;
+}
+}  // namespace
+
+TEST_CASE("sentences: abbreviations and titles do not end a sentence") {
+  const auto s = Sentences("Mr. Smith met Gen. Lee in the U.S. capital on Jan. 5. They talked.");
+  REQUIRE(s.size() == 2);
+  CHECK(s[0] == "Mr. Smith met Gen. Lee in the U.S. capital on Jan. 5.");
+  CHECK(s[1] == "They talked.");
+}
+
+TEST_CASE("sentences: decimals and initials stay inside the sentence") {
+  const auto s = Sentences("Growth was 3.5 per cent, said J. K. Rowling. Next came questions.");
+  REQUIRE(s.size() == 2);
+  CHECK(s[0] == "Growth was 3.5 per cent, said J. K. Rowling.");
+}
+
+TEST_CASE("sentences: a paragraph break always ends a sentence") {
+  const auto s = Sentences("A headline without a full stop\n\nThe body starts here. It goes on.");
+  REQUIRE(s.size() == 3);
+  CHECK(s[0] == "A headline without a full stop");
+}
+
+TEST_CASE("sentences: spans are byte offsets into UTF-8 text") {
+  const std::string text = "Café talks ended. “We agreed,” she said.";
+  const auto spans = SplitSentences(text);
+  REQUIRE(spans.size() == 2);
+  CHECK(text.substr(spans[1].begin, spans[1].size()) == "“We agreed,” she said.");
+}

@@ -1,0 +1,113 @@
+#include <catch2/catch.hpp>
+
+#include "parallax/compare/compare.h"
+
+using parallax::Document;
+using parallax::FindingKind;
+using parallax::Verdict;
+using parallax::align::Bound;
+using parallax::align::Quantity;
+using parallax::compare::CompareClusters;
+using parallax::compare::QuantitiesCompatible;
+
+namespace {
+Quantity Q(double value, const std::string& unit, Bound bound = Bound::kExact,
+           double resolution = 1) {
+  Quantity q;
+  q.low = q.high = value;
+  q.unit = unit;
+  q.bound = bound;
+  q.resolution = resolution;
+  return q;
+}
+
+Document Doc(const std::string& id, const std::string& outlet, const std::string& text) {
+  Document d;
+  d.id = id;
+  d.outlet = outlet;
+  d.published = "2025-11-04T10:00:00+00:00";
+  d.text = text;
+  return d;
+}
+
+std::vector<FindingKind> KindsOf(const parallax::compare::Comparison& c) {
+  std::vector<FindingKind> kinds;
+  for (const auto& f : c.findings) kinds.push_back(f.kind);
+  return kinds;
+}
+}  // namespace
+
+TEST_CASE("compatibility: overlapping hedges agree") {
+  CHECK(QuantitiesCompatible(Q(3, "h", Bound::kApprox), Q(3, "h", Bound::kApprox)));
+  CHECK(QuantitiesCompatible(Q(3, "h", Bound::kApprox), Q(3, "h")));
+  CHECK(QuantitiesCompatible(Q(10, "count", Bound::kAtLeast), Q(12, "count")));
+  CHECK_FALSE(QuantitiesCompatible(Q(10, "count", Bound::kAtLeast), Q(8, "count")));
+}
+
+TEST_CASE("compatibility: rounding to the written precision agrees, other values do not") {
+  CHECK(QuantitiesCompatible(Q(62, "%"), Q(62.4, "%", Bound::kExact, 0.1)));
+  CHECK_FALSE(
+      QuantitiesCompatible(Q(62.4, "%", Bound::kExact, 0.1), Q(26.4, "%", Bound::kExact, 0.1)));
+  CHECK_FALSE(
+      QuantitiesCompatible(Q(35.3, "%", Bound::kUpTo, 0.1), Q(38.1, "%", Bound::kUpTo, 0.1)));
+}
+
+TEST_CASE("compatibility: different units are not compared") {
+  CHECK(QuantitiesCompatible(Q(3, "h"), Q(45, "%")));
+}
+
+TEST_CASE("compare: a duration told differently is a quantity conflict with evidence") {
+  const std::vector<Document> docs = {
+      Doc("d1", "Coast Herald", "The harbour talks in Valmora lasted four hours on the quay."),
+      Doc("d2", "Valmora Post", "The harbour talks in Valmora lasted seven minutes on the quay.")};
+  const auto alignment = parallax::align::AlignDocuments(docs);
+  const auto c = CompareClusters(docs, alignment);
+  REQUIRE(c.findings.size() == 1);
+  const auto& f = c.findings[0];
+  CHECK(f.kind == FindingKind::kQuantity);
+  CHECK(f.claim_ids.size() == 2);
+  REQUIRE(f.values.size() == 2);
+  CHECK(docs[0].text.substr(f.values[0].evidence.begin, f.values[0].evidence.size()) ==
+        "four hours");
+  CHECK(f.summary.find("Coast Herald") != std::string::npos);
+  CHECK(f.summary.find("Valmora Post") != std::string::npos);
+  bool conflict = false;
+  for (const auto& k : c.clusters) conflict = conflict || k.verdict == Verdict::kConflict;
+  CHECK(conflict);
+}
+
+TEST_CASE("compare: compatible hedges raise no finding and the cluster agrees") {
+  const std::vector<Document> docs = {
+      Doc("d1", "Coast Herald", "The harbour talks in Valmora lasted nearly three hours."),
+      Doc("d2", "Valmora Post", "The harbour talks in Valmora lasted about three hours.")};
+  const auto c = CompareClusters(docs, parallax::align::AlignDocuments(docs));
+  CHECK(c.findings.empty());
+  REQUIRE_FALSE(c.clusters.empty());
+  CHECK(c.clusters[0].verdict == Verdict::kAgree);
+}
+
+TEST_CASE("compare: signed against did not sign is a polarity conflict") {
+  const std::vector<Document> docs = {
+      Doc("d1", "Coast Herald", "The two envoys signed a joint water accord in Valmora."),
+      Doc("d2", "Valmora Post", "The two envoys did not sign a joint water accord in Valmora.")};
+  const auto c = CompareClusters(docs, parallax::align::AlignDocuments(docs));
+  CHECK(KindsOf(c) == std::vector<FindingKind>{FindingKind::kPolarity});
+}
+
+TEST_CASE("compare: a weekday and the date it names agree") {
+  const std::vector<Document> docs = {
+      Doc("d1", "Coast Herald", "The envoys held the harbour talks in Valmora on Tuesday."),
+      Doc("d2", "Valmora Post", "The envoys held the harbour talks in Valmora on 4 November.")};
+  const auto c = CompareClusters(docs, parallax::align::AlignDocuments(docs));
+  CHECK(c.findings.empty());
+}
+
+TEST_CASE("compare: the same quote credited to different speakers is an attribution conflict") {
+  const std::vector<Document> docs = {
+      Doc("d1", "Coast Herald",
+          "\"The river belongs to both our peoples,\" Ambassador Ana Ruiz told reporters."),
+      Doc("d2", "Valmora Post",
+          "\"The river belongs to both our peoples,\" Minister Tomas Vidal told reporters.")};
+  const auto c = CompareClusters(docs, parallax::align::AlignDocuments(docs));
+  CHECK(KindsOf(c) == std::vector<FindingKind>{FindingKind::kAttribution});
+}
