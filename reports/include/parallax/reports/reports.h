@@ -1,16 +1,35 @@
 // Renders a run's report. JSON is the contract (docs/report-format.md); Markdown is for people.
+// All functions are pure: they only read their arguments and are safe to call from any thread.
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "parallax/core/finding.h"
 
 namespace parallax::reports {
 
+// The version written as "parallax_version" in the JSON report.
+inline constexpr const char* kParallaxVersion = "0.1.0";
+
 // The report JSON: {parallax_version, run, documents, claims, clusters, findings, errors}.
+// Pretty-printed with two-space indentation and a trailing newline. Every string is valid UTF-8
+// (see SanitizeUtf8).
 std::string RenderJson(const RunReport& report);
 // A Markdown report: summary, conflicts by severity with each outlet's words, agreements,
-// exclusives.
+// exclusives, sources and errors. Article text is escaped so it cannot inject HTML or break
+// the layout.
 std::string RenderMarkdown(const RunReport& report);
+// The same sections as the Markdown report as one self-contained HTML page: inline CSS, no
+// scripts, no external resources. All article text is HTML-escaped; only http(s) URLs are linked.
+std::string RenderHtml(const RunReport& report);
+// One extracted document as JSON: the same object as an entry of the report's "documents" array
+// (text included), pretty-printed, without a trailing newline. For `parallax extract --json`.
+std::string RenderExtractionJson(const Document& doc);
+
+// `in` with every ill-formed UTF-8 sequence replaced by U+FFFD (one per maximal subpart, as
+// Unicode recommends). Overlong forms, surrogates and code points above U+10FFFF are ill-formed.
+// Valid input is returned unchanged, so byte offsets into valid text stay valid.
+std::string SanitizeUtf8(std::string_view in);
 
 }  // namespace parallax::reports
