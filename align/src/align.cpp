@@ -80,15 +80,16 @@ Alignment AlignDocuments(const std::vector<Document>& documents, const AlignOpti
     DocumentContext context;
     context.published = doc.published.value_or("");
     for (const Span& sentence : SplitSentences(doc.text)) {
-      Span span = sentence;
-      if (span.size() > options.max_sentence_bytes)
-        span.end = span.begin + options.max_sentence_bytes;
-      ClaimModel claim = ReadClaim(doc.text, span, context);
-      if (!WorthAClaim(claim)) continue;
-      claim.document_index = d;
-      claim.claim.document_id = doc.id;
-      claim.claim.id = "c" + std::to_string(out.claims.size() + 1);
-      out.claims.push_back(std::move(claim));
+      for (Span span : SplitClauses(doc.text, sentence)) {
+        if (span.size() > options.max_sentence_bytes)
+          span.end = span.begin + options.max_sentence_bytes;
+        ClaimModel claim = ReadClaim(doc.text, span, context);
+        if (!WorthAClaim(claim)) continue;
+        claim.document_index = d;
+        claim.claim.document_id = doc.id;
+        claim.claim.id = "c" + std::to_string(out.claims.size() + 1);
+        out.claims.push_back(std::move(claim));
+      }
     }
   }
   const size_t n = out.claims.size();
@@ -193,30 +194,42 @@ Alignment AlignDocuments(const std::vector<Document>& documents, const AlignOpti
     return std::tie(l.a, l.b) < std::tie(r.a, r.b);
   });
 
-  // 5. Greedy merge, best pair first, never two claims of one document in a cluster.
+  // 5. Greedy merge, best pair first, never two claims of one document in a cluster, and only
+  // while the merged cluster's members stay similar on average (average linkage), so one
+  // loosely related sentence does not chain two facts together.
+  std::unordered_map<uint64_t, double> score_of;
+  score_of.reserve(edges.size());
+  for (const Edge& e : edges) score_of[(static_cast<uint64_t>(e.a) << 32) | e.b] = e.score;
+  auto pair_score = [&](size_t a, size_t b) {
+    if (a > b) std::swap(a, b);
+    auto it = score_of.find((static_cast<uint64_t>(a) << 32) | b);
+    return it == score_of.end() ? 0.0 : it->second;
+  };
   UnionFind uf(n);
-  std::vector<std::vector<size_t>> docs_in(n);
-  for (size_t i = 0; i < n; ++i) docs_in[i] = {out.claims[i].document_index};
+  std::vector<std::vector<size_t>> members_of(n);
+  for (size_t i = 0; i < n; ++i) members_of[i] = {i};
   for (const Edge& e : edges) {
-    size_t ra = uf.Find(e.a), rb = uf.Find(e.b);
+    const size_t ra = uf.Find(e.a), rb = uf.Find(e.b);
     if (ra == rb) continue;
-    const auto& da = docs_in[ra];
-    const auto& db = docs_in[rb];
+    const auto& ma = members_of[ra];
+    const auto& mb = members_of[rb];
     bool overlap = false;
-    for (size_t d : da) {
-      if (std::find(db.begin(), db.end(), d) != db.end()) {
-        overlap = true;
-        break;
+    double total = 0;
+    for (size_t x : ma) {
+      for (size_t y : mb) {
+        overlap = overlap || out.claims[x].document_index == out.claims[y].document_index;
+        total += pair_score(x, y);
       }
     }
     if (overlap) continue;
+    if (total / static_cast<double>(ma.size() * mb.size()) < options.cluster_linkage) continue;
     uf.Union(ra, rb);
     const size_t root = uf.Find(ra);
-    std::vector<size_t> merged = da;
-    merged.insert(merged.end(), db.begin(), db.end());
-    docs_in[ra].clear();
-    docs_in[rb].clear();
-    docs_in[root] = std::move(merged);
+    std::vector<size_t> merged = ma;
+    merged.insert(merged.end(), mb.begin(), mb.end());
+    members_of[ra].clear();
+    members_of[rb].clear();
+    members_of[root] = std::move(merged);
   }
 
   // 6. Clusters in order of their first claim.

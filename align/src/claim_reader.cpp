@@ -206,6 +206,49 @@ bool SameEntity(const std::string& a, const std::string& b) {
   return false;
 }
 
+std::vector<Span> SplitClauses(const std::string& text, Span sentence) {
+  constexpr size_t kMinWords = 5;
+  const std::vector<Token> t = Tokenize(text, sentence);
+  std::vector<size_t> cuts;  // token index where a new clause starts
+  bool quoted = false;
+  size_t words_since_cut = 0;
+  for (size_t i = 0; i < t.size(); ++i) {
+    if (t[i].lower == "\"") quoted = !quoted;
+    if (t[i].kind == TokenKind::kWord || t[i].kind == TokenKind::kNumber) ++words_since_cut;
+    if (quoted || i + 1 >= t.size() || words_since_cut < kMinWords) continue;
+    const std::string& w = t[i].lower;
+    const std::string& next = t[i + 1].lower;
+    const bool conjunction =
+        w == "," && (next == "and" || next == "but" || next == "which" || next == "while" ||
+                     next == "whereas" || next == "although");
+    const bool strong = w == ";" || (w == "-" && t[i].space_before);
+    if (!conjunction && !strong) continue;
+    size_t words_after = 0;
+    bool quote_after = false;
+    for (size_t k = i + 1; k < t.size(); ++k) {
+      if (t[k].kind != TokenKind::kPunct) ++words_after;
+      if (t[k].lower == "\"") quote_after = true;
+    }
+    if (words_after < kMinWords + 1 || quote_after) continue;
+    cuts.push_back(i + 1);
+    words_since_cut = 0;
+  }
+  std::vector<Span> out;
+  uint32_t begin = sentence.begin;
+  for (size_t cut : cuts) {
+    // The clause ends before the punctuation that separates it.
+    const uint32_t end = t[cut - 1].span.begin;
+    if (end > begin) out.push_back({begin, end});
+    begin = t[cut].span.begin;
+  }
+  out.push_back({begin, sentence.end});
+  // Trim trailing spaces.
+  for (Span& s : out) {
+    while (s.end > s.begin && (text[s.end - 1] == ' ')) --s.end;
+  }
+  return out;
+}
+
 ClaimModel ReadClaim(const std::string& text, Span span, DocumentContext& context) {
   ClaimModel claim;
   claim.claim.span = span;

@@ -15,6 +15,11 @@ struct DocumentContext {
   std::string last_speaker;  // entity key
 };
 
+// Splits a sentence into clauses that each state a fact of their own: at ";", at a spaced
+// dash, and at ", and" / ", but" / ", which" / ", while" / ", whereas" / ", although" when
+// both sides hold at least five words. Never inside a quotation.
+std::vector<Span> SplitClauses(const std::string& text, Span sentence);
+
 ClaimModel ReadClaim(const std::string& text, Span span, DocumentContext& context);
 
 // Lowercased tokens of an entity key that identify it ("foreign minister han zhiyuan" ->

@@ -1,5 +1,6 @@
 #include "values.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <limits>
@@ -41,6 +42,12 @@ void QuantityInterval(const Quantity& q, double& low, double& high) {
 
 bool QuantitiesCompatible(const Quantity& a, const Quantity& b) {
   if (QuantityKey(a) != QuantityKey(b)) return true;
+  // Durations more than a week's worth of hours apart measure different spans ("three hours of
+  // talks", "the first talks in two years"), not one span told two ways.
+  if (a.unit == "h" && a.low > 0 && b.low > 0 &&
+      std::max(a.low, b.low) / std::min(a.low, b.low) > 24 * 7) {
+    return true;
+  }
   double al, ah, bl, bh;
   QuantityInterval(a, al, ah);
   QuantityInterval(b, bl, bh);

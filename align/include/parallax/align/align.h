@@ -76,7 +76,8 @@ struct ClaimModel {
 };
 
 struct AlignOptions {
-  double link_threshold = 0.25;      // minimum pair similarity to join claims
+  double link_threshold = 0.2;      // minimum pair similarity to join claims
+  double cluster_linkage = 0.12;     // minimum mean pair similarity within a merged cluster
   int minhash_permutations = 64;     // MinHash signature length
   int lsh_bands = 32;                // bands of minhash_permutations / lsh_bands rows
   size_t max_sentence_bytes = 2000;  // longer sentences are cut into clauses at this size
