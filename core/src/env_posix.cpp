@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <system_error>
@@ -11,6 +12,15 @@ namespace parallax {
 namespace {
 
 namespace fs = std::filesystem;
+
+// Saved pages and plain-text articles; data files lying beside them (gold.json, images,
+// style sheets) are not articles.
+bool IsArticleFileName(const std::string& name) {
+  const std::string ext = fs::path(name).extension().string();
+  std::string lower;
+  for (char c : ext) lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  return lower == ".html" || lower == ".htm" || lower == ".xhtml" || lower == ".txt";
+}
 
 class PosixFileSystem final : public FileSystem {
  public:
@@ -75,7 +85,7 @@ class PosixFileSystem final : public FileSystem {
       const std::string name = entry.path().filename().string();
       if (name.empty() || name[0] == '.') continue;
       if (entry.is_regular_file(ec)) {
-        files.push_back(entry.path().string());
+        if (IsArticleFileName(name)) files.push_back(entry.path().string());
       } else if (entry.is_directory(ec)) {
         for (const char* index : {"index.html", "index.htm", "article.html", "article.txt"}) {
           const fs::path candidate = entry.path() / index;

@@ -1,0 +1,18 @@
+// The `parallax` subcommands. Each returns the process exit code:
+// 0 ran (with or without findings), 1 a source or step failed (others still processed),
+// 2 usage error.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace parallax::app {
+
+constexpr int kExitOk = 0;
+constexpr int kExitFailure = 1;
+constexpr int kExitUsage = 2;
+
+int RunCompare(const std::vector<std::string>& args);
+int RunExtract(const std::vector<std::string>& args);
+
+}  // namespace parallax::app

@@ -1,0 +1,142 @@
+// parallax compare SOURCE... [--json FILE] [--markdown FILE] [--html FILE] [--db FILE]
+// The one place the stages are wired together: fetch -> align -> compare -> store/reports.
+#include <filesystem>
+#include <iostream>
+
+#include "args.h"
+#include "commands.h"
+#include "parallax/align/align.h"
+#include "parallax/compare/compare.h"
+#include "parallax/core/env.h"
+#include "parallax/fetch/collect.h"
+#include "parallax/reports/reports.h"
+#include "parallax/store/store.h"
+
+namespace parallax::app {
+namespace {
+
+constexpr const char* kCompareUsage = R"(Usage: parallax compare SOURCE... [options]
+
+Aligns the claims of several outlets' articles about one event and reports where they agree
+and where they contradict each other.
+
+  SOURCE           an http(s) URL, an HTML or plain-text file, or a directory of them
+                   (each file, or each subfolder's index.html, is one article)
+  --json FILE      write the report as JSON (the contract: docs/report-format.md)
+  --markdown FILE  write the report as Markdown
+  --html FILE      write the report as one self-contained HTML page
+  --db FILE        record the run in this SQLite database (created if missing)
+  --event NAME     the event's name in the database (default: derived from the sources)
+  --quiet          print nothing but errors
+With no --json, --markdown or --html, the Markdown report is printed.
+)";
+
+std::string DeriveEventName(const std::vector<std::string>& sources) {
+  for (const auto& s : sources) {
+    if (s.rfind("http://", 0) == 0 || s.rfind("https://", 0) == 0) continue;
+    std::filesystem::path p(s);
+    if (p.filename().empty()) p = p.parent_path();
+    const std::string name = p.filename().string();
+    if (!name.empty() && name != "." && name != "..") return name;
+  }
+  return "event";
+}
+
+}  // namespace
+
+int RunCompare(const std::vector<std::string>& argv) {
+  auto parsed =
+      ParseArgs(argv, {"--json", "--markdown", "--html", "--db", "--event"}, {"--help", "--quiet"});
+  if (!parsed.ok()) {
+    std::cerr << "parallax compare: " << parsed.status().ToString() << "\n\n" << kCompareUsage;
+    return kExitUsage;
+  }
+  if (parsed->Has("--help")) {
+    std::cout << kCompareUsage;
+    return kExitOk;
+  }
+  if (parsed->positional.empty()) {
+    std::cerr << "parallax compare: no SOURCE given\n\n" << kCompareUsage;
+    return kExitUsage;
+  }
+  const bool quiet = parsed->Has("--quiet");
+  auto fs = NewPosixFileSystem();
+  auto clock = NewSystemClock();
+  auto http = fetch::NewBeastHttpClient(fetch::HttpOptions{});
+
+  RunReport report;
+  report.started_at = FormatIsoUtc(clock->Now());
+  report.run_id = "run-" + report.started_at;
+  bool failed = false;
+
+  fetch::Collected collected =
+      fetch::CollectDocuments(parsed->positional, fetch::CollectOptions{}, *http, *fs, *clock);
+  for (const Status& error : collected.errors) {
+    std::cerr << "parallax: " << error.ToString() << "\n";
+    report.errors.push_back(error.ToString());
+    failed = true;
+  }
+  if (collected.documents.size() < 2 && !quiet) {
+    std::cerr << "parallax: only " << collected.documents.size()
+              << " article(s) could be read; comparing needs two or more\n";
+  }
+
+  const align::Alignment alignment = align::AlignDocuments(collected.documents);
+  compare::Comparison comparison = compare::CompareClusters(collected.documents, alignment);
+  report.documents = std::move(collected.documents);
+  report.claims.reserve(alignment.claims.size());
+  for (const auto& c : alignment.claims) report.claims.push_back(c.claim);
+  report.clusters = std::move(comparison.clusters);
+  report.findings = std::move(comparison.findings);
+  report.finished_at = FormatIsoUtc(clock->Now());
+
+  if (parsed->Has("--db")) {
+    const std::string db = parsed->Value("--db");
+    auto store = store::OpenRunStore(db);
+    if (!store.ok()) {
+      std::cerr << "parallax: " << store.status().ToString() << "\n";
+      failed = true;
+    } else {
+      const std::string event = parsed->Value("--event", DeriveEventName(parsed->positional));
+      auto saved = (*store)->SaveRun(event, report);
+      if (!saved.ok()) {
+        std::cerr << "parallax: " << saved.status().ToString() << "\n";
+        failed = true;
+      } else if (!quiet) {
+        std::cout << "Run " << *saved << " of event '" << event << "' stored in " << db << "\n";
+      }
+    }
+  }
+
+  struct Output {
+    const char* flag;
+    std::string (*render)(const RunReport&);
+    const char* what;
+  };
+  const Output outputs[] = {{"--json", &reports::RenderJson, "JSON report"},
+                            {"--markdown", &reports::RenderMarkdown, "Markdown report"},
+                            {"--html", &reports::RenderHtml, "HTML report"}};
+  bool wrote_any = false;
+  for (const Output& o : outputs) {
+    if (!parsed->Has(o.flag)) continue;
+    wrote_any = true;
+    const std::string path = parsed->Value(o.flag);
+    const Status written = fs->WriteFileAtomic(path, o.render(report));
+    if (!written.ok()) {
+      std::cerr << "parallax: " << written.ToString() << "\n";
+      failed = true;
+    } else if (!quiet) {
+      std::cout << o.what << ": " << path << "\n";
+    }
+  }
+  if (!wrote_any) std::cout << reports::RenderMarkdown(report);
+  if (!quiet && wrote_any) {
+    size_t conflicts = 0;
+    for (const auto& f : report.findings) conflicts += f.kind != FindingKind::kOmission;
+    std::cout << report.documents.size() << " documents, " << report.claims.size() << " claims, "
+              << report.clusters.size() << " clusters, " << conflicts << " conflicts\n";
+  }
+  return failed ? kExitFailure : kExitOk;
+}
+
+}  // namespace parallax::app
