@@ -58,4 +58,16 @@ const char* ToString(Severity severity) {
   return "medium";
 }
 
+const char* ToString(ChangeStatus status) {
+  switch (status) {
+    case ChangeStatus::kNew:
+      return "new";
+    case ChangeStatus::kStillOpen:
+      return "open";
+    case ChangeStatus::kResolved:
+      return "resolved";
+  }
+  return "new";
+}
+
 }  // namespace parallax

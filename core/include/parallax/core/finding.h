@@ -48,6 +48,26 @@ struct Finding {
   Severity severity = Severity::kMedium;
 };
 
+// How a finding fared since the previous run of the same event (store/ computes this).
+enum class ChangeStatus { kNew, kStillOpen, kResolved };
+
+struct FindingChange {
+  ChangeStatus status = ChangeStatus::kNew;
+  std::string finding_key;  // stable identity across runs (store::FindingKey)
+  std::string finding_id;   // this run's Finding::id; "" for a resolved finding
+  FindingKind kind = FindingKind::kQuantity;
+  std::string summary;  // this run's summary, or the last stored one when resolved
+  // For a resolved finding: a document it cited has a new version in this run (the article
+  // was edited), as opposed to the finding no longer being detected in unchanged text.
+  bool document_changed = false;
+};
+
+struct RunComparison {
+  bool has_previous_run = false;
+  std::string previous_run_started_at;  // ISO 8601 UTC, "" when there is none
+  std::vector<FindingChange> changes;   // new and still-open first, then resolved
+};
+
 // Everything one comparison run produced, handed to store/ and reports/.
 struct RunReport {
   std::string run_id;
@@ -58,10 +78,12 @@ struct RunReport {
   std::vector<Cluster> clusters;
   std::vector<Finding> findings;
   std::vector<std::string> errors;  // one line per source or step that failed
+  RunComparison since_last_run;     // filled from the store before reports are written
 };
 
 const char* ToString(Verdict verdict);
 const char* ToString(FindingKind kind);
 const char* ToString(Severity severity);
+const char* ToString(ChangeStatus status);  // "new", "open", "resolved"
 
 }  // namespace parallax
