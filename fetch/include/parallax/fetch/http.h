@@ -20,13 +20,19 @@ struct HttpOptions {
   std::chrono::milliseconds header_timeout{15'000};
   std::chrono::milliseconds body_timeout{30'000};
   std::chrono::milliseconds total_timeout{60'000};  // per request, all redirects included
-  uint64_t max_body_bytes = 10ull << 20;             // after decompression
+  uint64_t max_body_bytes = 10ull << 20;            // after decompression
   uint32_t max_header_bytes = 64u << 10;
   int max_redirects = 5;
   int max_concurrency = 32;  // requests in flight across all hosts
   int max_per_host = 2;      // requests in flight to one host
   std::string user_agent = "Parallax/0.1 (+https://github.com/parallax-news/parallax)";
   std::string ca_file;  // extra trust anchors (PEM) added to the system store; "" for none
+  // Retries of one URL after HTTP 429/503 or a failed connect (refused, unreachable, connect
+  // timeout). The wait is the Retry-After seconds when given, else retry_backoff * 2^attempt;
+  // either is capped at max_retry_wait, and no retry is made past total_timeout.
+  int max_retries = 2;
+  std::chrono::milliseconds retry_backoff{500};
+  std::chrono::milliseconds max_retry_wait{10'000};
 };
 
 struct HttpResponse {
@@ -48,6 +54,10 @@ class HttpClient {
   virtual std::vector<Result<HttpResponse>> FetchAll(const std::vector<std::string>& urls) = 0;
 };
 
+// The real client: HTTP/1.1 over TCP or TLS (system trust store + options.ca_file, peer and host
+// name verified, SNI), gzip/deflate decoded, redirects followed (http/https only), keep-alive
+// connections reused within one FetchAll call. FetchAll runs its own io_context on the calling
+// thread and may be called from several threads at once.
 std::unique_ptr<HttpClient> NewBeastHttpClient(const HttpOptions& options);
 
 }  // namespace parallax::fetch

@@ -1,0 +1,146 @@
+#include "parallax/fetch/collect.h"
+
+#include <xxhash.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
+#include <optional>
+
+namespace parallax::fetch {
+namespace {
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+bool IsHttpUrl(std::string_view s) {
+  const std::string head = Lower(s.substr(0, 8));
+  return head.starts_with("http://") || head.starts_with("https://");
+}
+
+// "ftp://...", "file:///..." and the like: a URL, but not one we fetch.
+bool LooksLikeOtherUrl(std::string_view s) {
+  const auto colon = s.find("://");
+  if (colon == std::string_view::npos || colon == 0) return false;
+  return std::all_of(s.begin(), s.begin() + static_cast<std::ptrdiff_t>(colon), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '-' || c == '.';
+  });
+}
+
+// The Content-Type a file's extension implies, "" to let the extractor sniff.
+std::string ContentTypeForPath(std::string_view path) {
+  const auto slash = path.find_last_of('/');
+  const auto dot = path.find_last_of('.');
+  if (dot == std::string_view::npos || (slash != std::string_view::npos && dot < slash)) return "";
+  const std::string ext = Lower(path.substr(dot + 1));
+  if (ext == "txt") return "text/plain";
+  if (ext == "html" || ext == "htm") return "text/html";
+  return "";
+}
+
+// One unit of output in source order: a document or the error that replaced it.
+using Item = Result<Document>;
+
+Item FromBytes(const std::string& subject, std::string_view bytes, std::string_view url,
+               std::string_view content_type, const CollectOptions& options, Clock& clock) {
+  auto extracted = ExtractArticle(bytes, url, content_type, options.extract);
+  if (!extracted.ok()) {
+    return Status::Error(subject, "no article could be extracted: " + extracted.status().message());
+  }
+  Document doc = std::move(extracted).value();
+  doc.fetched_at = FormatIsoUtc(clock.Now());
+  doc.content_hash = ContentHash(doc.text);
+  return doc;
+}
+
+Item FromFile(const std::string& path, const CollectOptions& options, FileSystem& fs,
+              Clock& clock) {
+  auto bytes = fs.ReadFile(path, options.max_file_bytes);
+  if (!bytes.ok()) return bytes.status();
+  Item item = FromBytes(path, *bytes, "", ContentTypeForPath(path), options, clock);
+  if (item.ok()) item->source = path;
+  return item;
+}
+
+}  // namespace
+
+std::string ContentHash(std::string_view data) {
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016llx",
+                static_cast<unsigned long long>(XXH64(data.data(), data.size(), 0)));
+  return hex;
+}
+
+Collected CollectDocuments(const std::vector<std::string>& sources, const CollectOptions& options,
+                           HttpClient& http, FileSystem& fs, Clock& clock) {
+  // Fetch all URLs in one batch first; remember which response belongs to which source.
+  std::vector<std::string> urls;
+  std::vector<std::optional<size_t>> url_index(sources.size());
+  for (size_t i = 0; i < sources.size(); ++i) {
+    if (IsHttpUrl(sources[i])) {
+      url_index[i] = urls.size();
+      urls.push_back(sources[i]);
+    }
+  }
+  std::vector<Result<HttpResponse>> responses;
+  if (!urls.empty()) responses = http.FetchAll(urls);
+
+  std::vector<Item> items;
+  for (size_t i = 0; i < sources.size(); ++i) {
+    const std::string& source = sources[i];
+    if (url_index[i]) {
+      const size_t k = *url_index[i];
+      if (k >= responses.size()) {
+        items.push_back(Status::Error(source, "the HTTP client returned no result"));
+        continue;
+      }
+      const Result<HttpResponse>& response = responses[k];
+      if (!response.ok()) {
+        items.push_back(response.status());
+        continue;
+      }
+      const std::string& final_url = response->final_url.empty() ? source : response->final_url;
+      Item item =
+          FromBytes(source, response->body, final_url, response->content_type, options, clock);
+      if (item.ok()) {
+        item->url = final_url;
+        item->source.clear();
+      }
+      items.push_back(std::move(item));
+    } else if (LooksLikeOtherUrl(source)) {
+      items.push_back(Status::Error(source, "unsupported URL scheme (only http and https)"));
+    } else if (fs.IsDirectory(source)) {
+      auto files = fs.ListArticleFiles(source);
+      if (!files.ok()) {
+        items.push_back(files.status());
+        continue;
+      }
+      if (files->empty()) {
+        items.push_back(Status::Error(source, "directory contains no article files"));
+        continue;
+      }
+      for (const std::string& file : *files) items.push_back(FromFile(file, options, fs, clock));
+    } else if (fs.Exists(source)) {
+      items.push_back(FromFile(source, options, fs, clock));
+    } else {
+      items.push_back(Status::Error(source, "not a URL, file or directory"));
+    }
+  }
+
+  Collected out;
+  for (Item& item : items) {
+    if (!item.ok()) {
+      out.errors.push_back(item.status());
+      continue;
+    }
+    Document doc = std::move(item).value();
+    doc.id = "d" + std::to_string(out.documents.size() + 1);
+    out.documents.push_back(std::move(doc));
+  }
+  return out;
+}
+
+}  // namespace parallax::fetch
