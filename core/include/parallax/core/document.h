@@ -32,6 +32,10 @@ struct Document {
   // Article body, UTF-8, paragraphs separated by "\n\n". Claims' spans index into this.
   std::string text;
   bool partial = false;  // teaser, truncated or non-article: no omissions are claimed from it
+  // HTTP validators of the response the document came from ("" when none), for conditional GET
+  // on the next run.
+  std::string etag;
+  std::string last_modified;
 };
 
 }  // namespace parallax
