@@ -119,6 +119,11 @@ std::string ToUtf8(std::string_view bytes, std::string_view charset) {
   std::string name = Canonical(charset);
   if (name.empty()) name = "UTF-8";
   if (bytes.empty()) return "";
+  // Fast path: valid UTF-8 declared as UTF-8 needs no conversion, only the BOM dropped.
+  if (name == "UTF-8" && IsValidUtf8(bytes)) {
+    if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
+    return std::string(bytes);
+  }
   UErrorCode status = U_ZERO_ERROR;
   std::unique_ptr<UConverter, void (*)(UConverter*)> conv(ucnv_open(name.c_str(), &status),
                                                           ucnv_close);

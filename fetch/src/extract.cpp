@@ -866,7 +866,10 @@ Result<Document> ExtractArticle(std::string_view bytes, std::string_view url,
                                       " bytes, over the limit of " +
                                       std::to_string(options.max_input_bytes));
   }
-  if (CollapseSpace(bytes).empty()) return Status::Error(subject, "input is empty");
+  if (std::all_of(bytes.begin(), bytes.end(),
+                  [](char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; })) {
+    return Status::Error(subject, "input is empty");
+  }
   if (LooksBinary(bytes)) return Status::Error(subject, "input is binary, not HTML or text");
   std::string type = CollapseSpace(ToLower(content_type.substr(0, content_type.find(';'))));
   std::string charset = SniffCharset(bytes, CharsetFromContentType(content_type),
