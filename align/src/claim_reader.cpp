@@ -218,9 +218,8 @@ std::vector<Span> SplitClauses(const std::string& text, Span sentence) {
     if (quoted || i + 1 >= t.size() || words_since_cut < kMinWords) continue;
     const std::string& w = t[i].lower;
     const std::string& next = t[i + 1].lower;
-    const bool conjunction =
-        w == "," && (next == "and" || next == "but" || next == "which" || next == "while" ||
-                     next == "whereas" || next == "although");
+    const bool conjunction = w == "," && (next == "and" || next == "but" || next == "while" ||
+                                          next == "whereas" || next == "although");
     const bool strong = w == ";" || (w == "-" && t[i].space_before);
     if (!conjunction && !strong) continue;
     size_t words_after = 0;

@@ -16,7 +16,7 @@ struct DocumentContext {
 };
 
 // Splits a sentence into clauses that each state a fact of their own: at ";", at a spaced
-// dash, and at ", and" / ", but" / ", which" / ", while" / ", whereas" / ", although" when
+// dash, and at ", and" / ", but" / ", while" / ", whereas" / ", although" when
 // both sides hold at least five words. Never inside a quotation.
 std::vector<Span> SplitClauses(const std::string& text, Span sentence);
 

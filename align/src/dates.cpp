@@ -92,6 +92,7 @@ std::vector<DateRef> ExtractDates(const std::string& text, Span span,
     r.month = m;
     r.day = d;
     r.span = {t[first].span.begin, t[last].span.end};
+    r.context = ValueContext(t, first, last);
     out.push_back(r);
   };
   for (size_t i = 0; i < t.size(); ++i) {

@@ -191,6 +191,7 @@ std::vector<Quantity> ExtractQuantities(const std::string& text, Span span) {
         q.unit = "ordinal";
         q.noun = Stem(t[i + 1].lower);
         q.span = {t[i].span.begin, t[i + 1].span.end};
+        q.context = ValueContext(t, i, i + 1);
         out.push_back(q);
         continue;
       }
@@ -277,6 +278,7 @@ std::vector<Quantity> ExtractQuantities(const std::string& text, Span span) {
     q.low = value;
     q.high = high;
     q.span = {t[first].span.begin, t[end - 1].span.end};
+    q.context = ValueContext(t, first, end - 1);
     out.push_back(q);
     i = end - 1;
   }

@@ -204,6 +204,36 @@ bool IsStopword(std::string_view lower) {
   return kStop.count(lower) > 0;
 }
 
+std::vector<std::string> ValueContext(const std::vector<Token>& t, size_t first, size_t last,
+                                      size_t window) {
+  std::vector<std::string> out;
+  auto is_time_word = [](const std::string& w) {
+    return w == "late" || w == "early" || w == "morning" || w == "evening" || w == "afternoon" ||
+           w == "night" || w == "today" || w == "tonight" || w == "yesterday" || w == "tomorrow" ||
+           w == "last" || w == "next" || w == "this";
+  };
+  auto take = [&](size_t k) {
+    const Token& tok = t[k];
+    if (tok.kind != TokenKind::kWord || tok.capitalized || IsStopword(tok.lower) ||
+        is_time_word(tok.lower) || MonthNumber(tok.lower) > 0 || WeekdayNumber(tok.lower) >= 0) {
+      return false;
+    }
+    out.push_back(Stem(tok.lower));
+    return true;
+  };
+  size_t found = 0;
+  for (size_t k = first; k-- > 0 && found < window;) {
+    if (t[k].lower == ";" || t[k].lower == ":") break;
+    if (take(k)) ++found;
+  }
+  found = 0;
+  for (size_t k = last + 1; k < t.size() && found < window; ++k) {
+    if (t[k].lower == ";" || t[k].lower == ":" || t[k].lower == ",") break;
+    if (take(k)) ++found;
+  }
+  return out;
+}
+
 std::string Stem(std::string_view lower) {
   struct Deleter {
     void operator()(sb_stemmer* s) const { sb_stemmer_delete(s); }

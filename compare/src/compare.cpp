@@ -56,6 +56,14 @@ double StemJaccard(const ClaimModel& a, const ClaimModel& b) {
                  std::set<std::string>(b.stems.begin(), b.stems.end()));
 }
 
+// Two values speak of the same thing when the words around them overlap.
+bool SameContext(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  for (const auto& x : a) {
+    if (std::find(b.begin(), b.end(), x) != b.end()) return true;
+  }
+  return false;
+}
+
 std::string TextAt(const Document& doc, Span s) {
   if (s.end > doc.text.size() || s.begin > s.end) return {};
   return doc.text.substr(s.begin, s.size());
@@ -67,7 +75,7 @@ std::optional<PairConflict> CompareQuantities(const ClaimModel& a, const ClaimMo
     bool b_has = false, any_compatible = false;
     const align::Quantity* other = nullptr;
     for (const auto& qb : b.quantities) {
-      if (QuantityKey(qb) != key) continue;
+      if (QuantityKey(qb) != key || !SameContext(qa.context, qb.context)) continue;
       b_has = true;
       if (!other) other = &qb;
       if (QuantitiesCompatible(qa, qb)) any_compatible = true;
@@ -78,7 +86,9 @@ std::optional<PairConflict> CompareQuantities(const ClaimModel& a, const ClaimMo
     for (const auto& qa2 : a.quantities) {
       if (QuantityKey(qa2) != key) continue;
       for (const auto& qb : b.quantities) {
-        if (QuantityKey(qb) == key && QuantitiesCompatible(qa2, qb)) all_clash = false;
+        if (QuantityKey(qb) == key && QuantitiesCompatible(qa2, qb) &&
+            SameContext(qa2.context, qb.context))
+          all_clash = false;
       }
     }
     if (!all_clash) continue;
@@ -111,10 +121,18 @@ std::optional<PairConflict> ComparePolarity(const ClaimModel& a, const ClaimMode
   const ClaimModel& pos = a.negated ? b : a;
   // The negation must cover words the other claim asserts.
   std::set<std::string> pos_stems(pos.stems.begin(), pos.stems.end());
+  // ... starting with the word right after the negation: "did not sign" against "signed",
+  // not "would not veto a plan" against another sentence about the plan.
+  if (neg.negated_stems.empty() || !pos_stems.count(neg.negated_stems.front())) {
+    return std::nullopt;
+  }
   int shared = 0;
   for (const auto& s : neg.negated_stems) shared += pos_stems.count(s) ? 1 : 0;
   if (shared < 2) return std::nullopt;
-  if (pos.modality == align::Modality::kExpected) return std::nullopt;
+  // "Expected" and "not expected before" speak of plans, not of what happened.
+  if (pos.modality == align::Modality::kExpected || neg.modality == align::Modality::kExpected) {
+    return std::nullopt;
+  }
   Side sa{a.negated ? "did not happen" : "happened", a.claim.span};
   Side sb{b.negated ? "did not happen" : "happened", b.claim.span};
   return PairConflict{FindingKind::kPolarity, "whether it happened", sa, sb, 0.75};

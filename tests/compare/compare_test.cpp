@@ -111,3 +111,27 @@ TEST_CASE("compare: the same quote credited to different speakers is an attribut
   const auto c = CompareClusters(docs, parallax::align::AlignDocuments(docs));
   CHECK(KindsOf(c) == std::vector<FindingKind>{FindingKind::kAttribution});
 }
+
+TEST_CASE("compare: durations said of different things are not compared") {
+  // Both sentences speak of the mayor and the plan, but the years are how long the council
+  // worked and the days how long she has to act.
+  const std::vector<Document> docs = {
+      Doc("d1", "Coast Herald",
+          "Mayor Ruiz said she would not veto a plan the harbour council worked on for three "
+          "years."),
+      Doc("d2", "Valmora Post", "Mayor Ruiz has ten days to act on the harbour council plan.")};
+  const auto c = CompareClusters(docs, parallax::align::AlignDocuments(docs));
+  CHECK(c.findings.empty());
+}
+
+TEST_CASE(
+    "compare: plans are not events: 'expected' against 'not expected' is no polarity conflict") {
+  const std::vector<Document> docs = {
+      Doc("d1", "Coast Herald",
+          "Harbour officials expect a decision on the river grant next spring."),
+      Doc("d2", "Valmora Post",
+          "A decision on the river grant is not expected from harbour officials before next "
+          "year.")};
+  const auto c = CompareClusters(docs, parallax::align::AlignDocuments(docs));
+  for (const auto& f : c.findings) CHECK(f.kind != FindingKind::kPolarity);
+}

@@ -27,7 +27,8 @@ struct Quantity {
   // The value of one unit of the last digit as written, in `unit` ("35.3%" -> 0.1, "412m" ->
   // 1e6, "four hours" -> 1): a stated value stands for +/- half of it.
   double resolution = 1;
-  Span span;  // the words that state it, including hedges
+  Span span;                         // the words that state it, including hedges
+  std::vector<std::string> context;  // as DateRef::context
 };
 
 // A calendar reference resolved against the document's publication date. Fields beyond the
@@ -37,6 +38,9 @@ struct DateRef {
   int month = 0;
   int day = 0;
   Span span;
+  // Stems of the lowercase content words around the value (up to two on each side, within
+  // its clause): what the value is about. Two values are compared only when these overlap.
+  std::vector<std::string> context;
 };
 
 struct Quote {
@@ -76,7 +80,7 @@ struct ClaimModel {
 };
 
 struct AlignOptions {
-  double link_threshold = 0.2;      // minimum pair similarity to join claims
+  double link_threshold = 0.2;       // minimum pair similarity to join claims
   double cluster_linkage = 0.12;     // minimum mean pair similarity within a merged cluster
   int minhash_permutations = 64;     // MinHash signature length
   int lsh_bands = 32;                // bands of minhash_permutations / lsh_bands rows
