@@ -243,8 +243,33 @@ Alignment AlignDocuments(const std::vector<Document>& documents, const AlignOpti
       out.clusters.push_back(std::move(c));
       out.cluster_members.emplace_back();
     }
-    out.clusters[it->second].claim_ids.push_back(out.claims[i].claim.id);
     out.cluster_members[it->second].push_back(i);
+  }
+
+  // 7. A sentence may state several facts: a claim also joins the cluster of a claim it
+  // strongly resembles, when that cluster has no claim of its document yet.
+  std::vector<size_t> cluster_of(n);
+  for (size_t k = 0; k < out.cluster_members.size(); ++k)
+    for (size_t m : out.cluster_members[k]) cluster_of[m] = k;
+  std::vector<int> extra(n, 0);
+  for (const Edge& e : edges) {
+    if (e.score < options.secondary_threshold) break;  // edges are sorted best first
+    for (auto [from, to] : {std::pair{e.a, e.b}, std::pair{e.b, e.a}}) {
+      const size_t k = cluster_of[to];
+      if (k == cluster_of[from] || extra[from] >= options.max_extra_clusters) continue;
+      auto& members = out.cluster_members[k];
+      const bool doc_present = std::any_of(members.begin(), members.end(), [&](size_t m) {
+        return out.claims[m].document_index == out.claims[from].document_index;
+      });
+      if (doc_present) continue;
+      members.push_back(from);
+      ++extra[from];
+    }
+  }
+  for (size_t k = 0; k < out.clusters.size(); ++k) {
+    auto& members = out.cluster_members[k];
+    std::sort(members.begin(), members.end());
+    for (size_t m : members) out.clusters[k].claim_ids.push_back(out.claims[m].claim.id);
   }
   return out;
 }

@@ -81,6 +81,8 @@ struct ClaimModel {
 
 struct AlignOptions {
   double link_threshold = 0.2;       // minimum pair similarity to join claims
+  double secondary_threshold = 0.2;  // a claim this similar to another also joins its cluster
+  int max_extra_clusters = 2;        // clusters a claim may join beyond its own
   double cluster_linkage = 0.12;     // minimum mean pair similarity within a merged cluster
   int minhash_permutations = 64;     // MinHash signature length
   int lsh_bands = 32;                // bands of minhash_permutations / lsh_bands rows
@@ -90,6 +92,8 @@ struct AlignOptions {
 struct Alignment {
   std::vector<ClaimModel> claims;  // in document order, then text order; ids "c1", "c2", ...
   // Clusters in order of their first claim; verdicts are left kSingle for compare/ to set.
+  // A claim belongs to one cluster, and to up to max_extra_clusters more when it states
+  // several facts.
   std::vector<Cluster> clusters;
   std::vector<std::vector<size_t>> cluster_members;  // per cluster, indices into `claims`
 };
