@@ -14,5 +14,6 @@ constexpr int kExitUsage = 2;
 
 int RunCompare(const std::vector<std::string>& args);
 int RunExtract(const std::vector<std::string>& args);
+int RunHistory(const std::vector<std::string>& args);
 
 }  // namespace parallax::app

@@ -90,6 +90,8 @@ int RunCompare(const std::vector<std::string>& argv) {
   report.findings = std::move(comparison.findings);
   report.finished_at = FormatIsoUtc(clock->Now());
 
+  // The since-last-run section is read from the database before the reports are rendered;
+  // the run itself is stored after the comparison, so it is compared with the one before.
   if (parsed->Has("--db")) {
     const std::string db = parsed->Value("--db");
     auto store = store::OpenRunStore(db);
@@ -98,6 +100,13 @@ int RunCompare(const std::vector<std::string>& argv) {
       failed = true;
     } else {
       const std::string event = parsed->Value("--event", DeriveEventName(parsed->positional));
+      auto since = (*store)->CompareWithPreviousRun(event, report);
+      if (!since.ok()) {
+        std::cerr << "parallax: " << since.status().ToString() << "\n";
+        failed = true;
+      } else {
+        report.since_last_run = std::move(*since);
+      }
       auto saved = (*store)->SaveRun(event, report);
       if (!saved.ok()) {
         std::cerr << "parallax: " << saved.status().ToString() << "\n";

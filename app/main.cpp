@@ -16,12 +16,14 @@ constexpr const char* kUsage = R"(parallax - compare how news outlets report one
 Usage:
   parallax compare SOURCE... [--json FILE] [--markdown FILE] [--html FILE] [--db FILE]
   parallax extract SOURCE [--url URL] [--json]
+  parallax history EVENT [--db FILE] [--json]
   parallax --help | --version
   parallax COMMAND --help
 
 Commands:
   compare   Align the claims of several articles and report agreements and conflicts.
   extract   Print one article's extracted text and metadata.
+  history   List the recorded runs of an event and how their findings changed.
 
 Exit codes: 0 ran (with or without findings), 1 a source or step failed (the message names
 it; the other sources were still processed), 2 usage error.
@@ -47,6 +49,7 @@ int main(int argc, char** argv) {
   }
   if (command == "compare") return parallax::app::RunCompare(rest);
   if (command == "extract") return parallax::app::RunExtract(rest);
+  if (command == "history") return parallax::app::RunHistory(rest);
   std::cerr << "parallax: unknown command '" << command << "'\n\n" << kUsage;
   return parallax::app::kExitUsage;
 }

@@ -48,9 +48,18 @@ std::string ContentHash(const Document& doc) {
   return doc.content_hash.empty() ? HexXxh64(doc.text) : doc.content_hash;
 }
 
-std::string FindingKey(const Finding& finding, const RunReport& report) {
-  std::unordered_map<std::string_view, const Document*> docs;
+DocumentIndex IndexDocuments(const RunReport& report) {
+  DocumentIndex docs;
+  docs.reserve(report.documents.size());
   for (const auto& d : report.documents) docs.emplace(d.id, &d);
+  return docs;
+}
+
+std::string FindingKey(const Finding& finding, const RunReport& report) {
+  return FindingKey(finding, IndexDocuments(report));
+}
+
+std::string FindingKey(const Finding& finding, const DocumentIndex& docs) {
   std::vector<std::pair<std::string, std::string>> sides;
   for (const auto& v : finding.values) {
     auto it = docs.find(v.document_id);

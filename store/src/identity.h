@@ -3,8 +3,9 @@
 
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
-#include "parallax/core/document.h"
+#include "parallax/core/finding.h"
 
 namespace parallax::store {
 
@@ -17,5 +18,12 @@ std::string HexXxh64(std::string_view bytes);
 
 // The document's content_hash, computed from its text when the report left it empty.
 std::string ContentHash(const Document& doc);
+
+// Document::id -> the document, pointing into the report (which must outlive the index).
+using DocumentIndex = std::unordered_map<std::string_view, const Document*>;
+DocumentIndex IndexDocuments(const RunReport& report);
+
+// store::FindingKey with the report's documents indexed once (for reports with many findings).
+std::string FindingKey(const Finding& finding, const DocumentIndex& docs);
 
 }  // namespace parallax::store

@@ -141,8 +141,30 @@ CREATE TABLE finding_values (
 CREATE INDEX finding_values_version ON finding_values (version_id);
 CREATE INDEX finding_values_claim ON finding_values (claim_id);
 )sql",
+      // Version 2: crash recovery (the writer's pid and why a run failed), the fetch time of
+      // each document per run, HTTP validators for conditional GET, and indices for the
+      // since-last-run diff.
+      R"sql(
+ALTER TABLE runs ADD COLUMN pid INTEGER;
+ALTER TABLE runs ADD COLUMN failure TEXT;
+CREATE INDEX runs_event_status ON runs (event, status, started_at);
+
+ALTER TABLE run_documents ADD COLUMN fetched_at TEXT;
+UPDATE run_documents SET fetched_at =
+  (SELECT v.fetched_at FROM document_versions v WHERE v.id = run_documents.version_id);
+
+CREATE INDEX findings_run_key ON findings (run_id, finding_key);
+
+CREATE TABLE http_validators (
+  url           TEXT PRIMARY KEY,
+  etag          TEXT,
+  last_modified TEXT,
+  content_hash  TEXT,
+  saved_at      TEXT NOT NULL
+);
+)sql",
   };
-  static_assert(kSchemaVersion == 1, "add the migration step for the new version above");
+  static_assert(kSchemaVersion == 2, "add the migration step for the new version above");
   return steps;
 }
 

@@ -3,65 +3,14 @@
 #include <catch2/catch.hpp>
 
 #include "parallax/store/store.h"
+#include "store_fixtures.h"
 #include "support/temp_dir.h"
 
 using parallax::store::OpenRunStore;
 using parallax::testing::TempDir;
 
-namespace {
-
-parallax::Document Doc(std::string id, std::string url, std::string outlet, std::string text) {
-  parallax::Document d;
-  d.id = std::move(id);
-  d.url = std::move(url);
-  d.outlet = std::move(outlet);
-  d.title = "Bridge closed by storm";
-  d.fetched_at = "2025-11-04T05:32:01Z";
-  d.text = std::move(text);
-  d.content_hash = "hash-of-" + d.text.substr(0, 20);
-  return d;
-}
-
-parallax::Claim ClaimIn(const parallax::Document& d, std::string id, const std::string& sentence) {
-  const auto at = static_cast<uint32_t>(d.text.find(sentence));
-  return {std::move(id), d.id, {at, static_cast<uint32_t>(at + sentence.size())}, sentence};
-}
-
-// Two outlets disagreeing on a duration, agreeing on who opened the bridge.
-parallax::RunReport Report() {
-  parallax::RunReport r;
-  r.run_id = "run-1";
-  r.started_at = "2025-11-04T05:32:00Z";
-  r.finished_at = "2025-11-04T05:32:05Z";
-  r.documents = {Doc("d1", "https://planet.example/bridge", "Daily Planet",
-                     "The mayor opened the bridge. It was closed for four hours."),
-                 Doc("d2", "https://sentinel.example/storm", "The Sentinel",
-                     "The mayor opened the bridge. It was shut for six hours.")};
-  r.claims = {ClaimIn(r.documents[0], "c1", "The mayor opened the bridge."),
-              ClaimIn(r.documents[0], "c2", "It was closed for four hours."),
-              ClaimIn(r.documents[1], "c3", "The mayor opened the bridge."),
-              ClaimIn(r.documents[1], "c4", "It was shut for six hours.")};
-  r.clusters = {{"k1", {"c1", "c3"}, parallax::Verdict::kAgree},
-                {"k2", {"c2", "c4"}, parallax::Verdict::kConflict}};
-  parallax::Finding f;
-  f.id = "f1";
-  f.kind = parallax::FindingKind::kQuantity;
-  f.cluster_id = "k2";
-  f.claim_ids = {"c2", "c4"};
-  f.summary = "Closed for 4 h or 6 h.";
-  f.values = {{"d1", "c2", "4 h", {47, 57}}, {"d2", "c4", "6 h", {45, 54}}};
-  f.confidence = 0.8;
-  f.severity = parallax::Severity::kHigh;
-  r.findings = {f};
-  r.errors = {"https://gone.example/x: HTTP 404"};
-  return r;
-}
-
-int64_t Count(SQLite::Database& db, const std::string& sql) {
-  return db.execAndGet(sql).getInt64();
-}
-
-}  // namespace
+using parallax::store::testing::Count;
+using parallax::store::testing::Report;
 
 TEST_CASE("a saved run can be read back table by table") {
   TempDir dir;
@@ -344,4 +293,63 @@ TEST_CASE("deleting a run removes its rows but keeps the shared documents") {
   CHECK(Count(db, "SELECT count(*) FROM documents WHERE first_seen_run IS NULL") == 2);
   CHECK(Count(db, "SELECT count(*) FROM document_versions") == 2);
   CHECK(Count(db, "SELECT count(*) FROM pragma_foreign_key_check") == 0);
+}
+
+TEST_CASE("a database error while writing a run rolls it back and marks the run failed") {
+  TempDir dir;
+  const std::string path = dir.File("history.db");
+  auto store = OpenRunStore(path);
+  REQUIRE(store.ok());
+  REQUIRE((*store)->SaveRun("e", Report()).ok());
+  {
+    SQLite::Database db(path, SQLite::OPEN_READWRITE);
+    db.exec(
+        "CREATE TRIGGER boom BEFORE INSERT ON findings "
+        "BEGIN SELECT RAISE(ABORT, 'disk on fire'); END");
+  }
+  auto edited = Report();
+  edited.documents[0].text = "The mayor opened the bridge. It was closed for three hours.";
+  edited.documents[0].content_hash = "edited";
+  auto saved = (*store)->SaveRun("e", edited);
+  REQUIRE_FALSE(saved.ok());
+  CHECK(saved.status().subject() == path);
+  CHECK(saved.status().message().find("disk on fire") != std::string::npos);
+
+  SQLite::Database db(path);
+  CHECK(Count(db, "SELECT count(*) FROM runs WHERE status = 'ok'") == 1);
+  CHECK(Count(db,
+              "SELECT count(*) FROM runs WHERE status = 'failed' AND pid IS NULL AND "
+              "failure LIKE '%disk on fire%'") == 1);
+  CHECK(Count(db, "SELECT count(*) FROM claims") == 4);
+  CHECK(Count(db, "SELECT count(*) FROM run_documents") == 2);
+  CHECK(Count(db, "SELECT count(*) FROM document_versions") == 2);  // the edit was rolled back
+  auto runs = (*store)->ListRuns("e");
+  REQUIRE(runs.ok());
+  REQUIRE(runs->size() == 2);
+  CHECK((*runs)[0].status == "failed");
+  CHECK((*runs)[0].failure.find("disk on fire") != std::string::npos);
+}
+
+TEST_CASE("a run keeps its configuration hash and each document's fetch time") {
+  TempDir dir;
+  const std::string path = dir.File("history.db");
+  auto store = OpenRunStore(path);
+  REQUIRE(store.ok());
+  REQUIRE((*store)->SaveRun("e", Report(), {"cfg-1234"}).ok());
+  auto later = Report();
+  later.documents[0].fetched_at = "2025-11-05T06:00:00Z";
+  REQUIRE((*store)->SaveRun("e", later).ok());
+  auto runs = (*store)->ListRuns("e");
+  REQUIRE(runs.ok());
+  REQUIRE(runs->size() == 2);
+  CHECK((*runs)[1].config_hash == "cfg-1234");
+  CHECK((*runs)[0].config_hash.empty());
+  CHECK((*runs)[1].errors == 1);
+  SQLite::Database db(path);
+  // The same version was read twice; each run keeps when it obtained the bytes.
+  CHECK(Count(db, "SELECT count(*) FROM document_versions") == 2);
+  CHECK(db.execAndGet("SELECT fetched_at FROM run_documents WHERE run_id = 2 AND local_id = 'd1'")
+            .getString() == "2025-11-05T06:00:00Z");
+  CHECK(db.execAndGet("SELECT fetched_at FROM run_documents WHERE run_id = 1 AND local_id = 'd1'")
+            .getString() == "2025-11-04T05:32:01Z");
 }
