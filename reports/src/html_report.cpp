@@ -1,213 +1,267 @@
-// The HTML report: one self-contained page with the Markdown report's sections. Every string from
-// the report goes through Escape; the page has no scripts and loads nothing.
+// The HTML report: one self-contained page (inline CSS and SVG, no scripts, loads nothing) with a
+// summary, the fact-by-outlet matrix, changes since the last run, conflicts side by side,
+// agreements, exclusives, outlet cards and errors. Every string from the report goes through
+// HtmlEscape.
 #include <cstdio>
 
+#include "html_util.h"
 #include "parallax/reports/reports.h"
-#include "report_view.h"
 
 namespace parallax::reports {
 namespace {
-
-// Text or attribute content.
-std::string Escape(std::string_view raw) {
-  const std::string s = SanitizeUtf8(raw);
-  std::string out;
-  out.reserve(s.size() + 8);
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
-
-constexpr const char* kStyle = R"css(
-body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}
-h1{font-size:1.6rem}h2{border-bottom:1px solid #ccc;margin-top:2rem}h3{font-size:1.1rem}
-.meta{color:#666;font-size:.9rem}.side{margin:.5rem 0 1rem}
-blockquote{margin:.3rem 0 0 0;padding:.2rem .8rem;border-left:4px solid #ccc;background:#f7f7f7}
-mark{background:#ffe08a;font-weight:600}.high{border-left:4px solid #c0392b;padding-left:.8rem}
-.medium{border-left:4px solid #e67e22;padding-left:.8rem}.low{border-left:4px solid #aaa;padding-left:.8rem}
-table{border-collapse:collapse;width:100%}td,th{border:1px solid #ddd;padding:.3rem .5rem;text-align:left;vertical-align:top}
-)css";
 
 class HtmlRenderer {
  public:
   explicit HtmlRenderer(const RunReport& r) : v_(r), r_(r) {}
 
   std::string Render() {
-    out_ += "<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n";
+    out_ += "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
     out_ += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
-    // No scripts, no external requests: only the inline style sheet may apply.
+    // No scripts, no external requests: only the inline style sheet and data: images may apply.
     out_ +=
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
         "style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'\">\n";
-    out_ += "<title>Parallax report " + Escape(r_.run_id) + "</title>\n";
-    out_ += "<style>";
-    out_ += kStyle;
-    out_ += "</style>\n</head>\n<body>\n";
-    out_ += "<h1>Parallax report</h1>\n<p class=\"meta\">Run " + Escape(r_.run_id);
-    if (!r_.started_at.empty()) out_ += ", started " + Escape(r_.started_at);
-    if (!r_.finished_at.empty()) out_ += ", finished " + Escape(r_.finished_at);
-    out_ += ".</p>\n";
+    out_ += "<meta name=\"referrer\" content=\"no-referrer\">\n";
+    out_ += "<title>Parallax report " + HtmlEscape(r_.run_id) + "</title>\n<style>";
+    out_ += kHtmlStyle;
+    out_ += "</style>\n</head>\n<body>\n<header>\n<h1>Parallax report</h1>\n<p class=\"meta\">Run ";
+    out_ += HtmlEscape(r_.run_id);
+    if (!r_.started_at.empty()) out_ += ", started " + HtmlTime(r_.started_at);
+    out_ += ".</p>\n<nav><a href=\"#summary\">Summary</a><a href=\"#matrix\">Facts by outlet</a>";
+    if (r_.since_last_run.has_previous_run) out_ += "<a href=\"#changes\">Since last run</a>";
+    out_ +=
+        "<a href=\"#conflicts\">Conflicts</a><a href=\"#agreements\">Agreements</a>"
+        "<a href=\"#exclusives\">Exclusives</a><a href=\"#outlets\">Outlets</a>"
+        "<a href=\"#errors\">Errors</a></nav>\n</header>\n<main>\n";
     Summary();
+    AppendMatrix(v_, out_);
+    SinceLastRun();
     Conflicts();
     Agreements();
     Exclusives();
-    Sources();
+    Outlets();
     Errors();
-    out_ += "</body>\n</html>\n";
+    out_ += "</main>\n</body>\n</html>\n";
     return std::move(out_);
   }
 
  private:
-  std::string OutletLink(const std::string& doc_id) const {
-    const std::string name = Escape(v_.OutletName(doc_id));
-    const std::string_view url = v_.LinkUrl(doc_id);
-    if (url.empty()) return name;
-    return "<a href=\"" + Escape(url) + "\" rel=\"noopener noreferrer\">" + name + "</a>";
+  void Tile(size_t n, const std::string& label, bool alert = false) {
+    out_ += alert ? "<div class=\"tile alert\">" : "<div class=\"tile\">";
+    out_ += "<b>" + std::to_string(n) + "</b><span>" + label + "</span></div>\n";
   }
 
   void Summary() {
-    out_ += "<h2 id=\"summary\">Summary</h2>\n<ul>\n";
-    out_ += "<li>" + Count(r_.documents.size(), "document") + " from " +
-            Count(v_.outlet_count(), "outlet");
-    if (v_.partial_count() > 0) out_ += " (" + std::to_string(v_.partial_count()) + " partial)";
-    out_ += ".</li>\n";
-    out_ += "<li>" + Count(v_.shared_facts(), "shared fact") +
-            " (reported by two or more documents): " + std::to_string(v_.shared_agree()) +
-            " agree, " + std::to_string(v_.shared_conflict()) + " conflict.</li>\n";
-    out_ += "<li>" + Count(r_.findings.size(), "conflict");
-    bool first = true;
-    for (const auto& [kind, n] : v_.findings_by_kind()) {
-      out_ += first ? ": " : ", ";
-      first = false;
-      out_ += ToString(kind);
-      out_ += ' ';
-      out_ += std::to_string(n);
+    out_ += "<section>\n<h2 id=\"summary\">Summary</h2>\n<div class=\"tiles\">\n";
+    std::string outlets = v_.outlet_count() == 1 ? "outlet" : "outlets";
+    if (r_.documents.size() != v_.outlet_count())
+      outlets += ", " + Count(r_.documents.size(), "article");
+    if (v_.partial_count() > 0) outlets += ", " + std::to_string(v_.partial_count()) + " partial";
+    Tile(v_.outlet_count(), outlets);
+    Tile(v_.shared_facts(), (v_.shared_facts() == 1 ? "shared fact: " : "shared facts: ") +
+                                std::to_string(v_.shared_agree()) + " agree, " +
+                                std::to_string(v_.shared_conflict()) + " conflict");
+    Tile(r_.findings.size(), r_.findings.size() == 1 ? "conflict" : "conflicts",
+         !r_.findings.empty());
+    if (r_.since_last_run.has_previous_run) {
+      size_t fresh = 0;
+      for (const auto& c : r_.since_last_run.changes) fresh += c.status == ChangeStatus::kNew;
+      Tile(fresh, "new since last run", fresh > 0);
     }
-    out_ += ".</li>\n<li>" + Count(r_.errors.size(), "error") + ".</li>\n</ul>\n";
+    Tile(r_.errors.size(), r_.errors.size() == 1 ? "error" : "errors", !r_.errors.empty());
+    out_ += "</div>\n";
+    AppendKindChart(v_, out_);
+    if (r_.documents.empty()) {
+      out_ += "<p>No articles were read.</p>\n</section>\n";
+      return;
+    }
+    out_ += "<p>Outlets compared:</p>\n<ul class=\"outlets\">\n";
+    for (const auto& d : r_.documents) {
+      out_ += "<li>" + HtmlOutletLink(v_, d.id);
+      if (!d.title.empty()) out_ += " \u2014 " + HtmlEscape(d.title);
+      if (d.partial) out_ += " <span class=\"badge partial\">partial</span>";
+      out_ += "</li>\n";
+    }
+    out_ += "</ul>\n</section>\n";
+  }
+
+  void SinceLastRun() {
+    const RunComparison& c = r_.since_last_run;
+    if (!c.has_previous_run) return;
+    out_ += "<section>\n<h2 id=\"changes\">Since last run</h2>\n<p class=\"meta\">Compared with ";
+    out_ += c.previous_run_started_at.empty() ? std::string("the previous run")
+                                              : "the run of " + HtmlTime(c.previous_run_started_at);
+    out_ += ".</p>\n";
+    if (c.changes.empty()) {
+      out_ += "<p>No conflicts in either run.</p>\n</section>\n";
+      return;
+    }
+    const std::pair<ChangeStatus, const char*> groups[] = {{ChangeStatus::kNew, "New"},
+                                                           {ChangeStatus::kStillOpen, "Still open"},
+                                                           {ChangeStatus::kResolved, "Resolved"}};
+    out_ += "<ul class=\"changes\">\n";
+    for (const auto& [status, label] : groups) {
+      for (const FindingChange& ch : c.changes) {
+        if (ch.status != status) continue;
+        out_ += "<li><span class=\"st st-";
+        out_ += ToString(status);
+        out_ += "\">";
+        out_ += label;
+        out_ += "</span><span>";
+        if (!ch.finding_id.empty()) {
+          out_ +=
+              "<a href=\"#" + HtmlEscape(ch.finding_id) + "\">" + HtmlEscape(ch.summary) + "</a>";
+        } else {
+          out_ += HtmlEscape(ch.summary);
+        }
+        out_ += " <span class=\"meta\">(";
+        out_ += ToString(ch.kind);
+        if (status == ChangeStatus::kResolved) {
+          out_ += ch.document_changed ? "; an article it cited was changed"
+                                      : "; no longer found in unchanged articles";
+        }
+        out_ += ")</span></span></li>\n";
+      }
+    }
+    out_ += "</ul>\n</section>\n";
+  }
+
+  void Side(const FindingValue& value) {
+    out_ += "<div class=\"side\"><span class=\"who\">" + HtmlOutletLink(v_, value.document_id) +
+            "</span><span class=\"val\">" + HtmlEscape(value.value) + "</span>\n";
+    if (const Claim* c = v_.FindClaim(value.claim_id)) {
+      const QuoteParts q = v_.Quote(*c, value);
+      out_ += "<blockquote>" + HtmlEscape(q.before);
+      if (!q.value.empty()) out_ += "<mark>" + HtmlEscape(q.value) + "</mark>";
+      out_ += HtmlEscape(q.after) + "</blockquote>";
+    } else if (const Document* d = v_.Doc(value.document_id);
+               d != nullptr && value.evidence.begin < value.evidence.end &&
+               value.evidence.end <= d->text.size()) {
+      const std::string_view text = d->text;
+      out_ += "<blockquote><mark>" +
+              HtmlEscape(text.substr(value.evidence.begin, value.evidence.size())) +
+              "</mark></blockquote>";
+    }
+    out_ += "</div>\n";
   }
 
   void Conflicts() {
-    out_ += "<h2 id=\"conflicts\">Conflicts</h2>\n";
+    out_ += "<section>\n<h2 id=\"conflicts\">Conflicts</h2>\n";
     if (v_.ranked_findings().empty()) {
-      out_ += "<p>No conflicts found.</p>\n";
+      out_ += "<p>No conflicts found.</p>\n</section>\n";
       return;
     }
+    out_ +=
+        "<p class=\"meta\">Most severe first. The words each value was read from are "
+        "<mark>marked</mark>.</p>\n";
     int n = 0;
     for (const Finding* f : v_.ranked_findings()) {
-      out_ += "<section class=\"";
-      out_ += ToString(f->severity);
-      out_ += "\">\n<h3>" + std::to_string(++n) + ". " + Escape(f->summary) + "</h3>\n";
-      char conf[16];
-      std::snprintf(conf, sizeof conf, "%.2f", f->confidence);
-      out_ += "<p class=\"meta\">";
+      const char* severity = ToString(f->severity);
+      out_ += "<article class=\"finding ";
+      out_ += severity;
+      out_ += "\" id=\"" + HtmlEscape(f->id) + "\">\n<h3>" + std::to_string(++n) + ". " +
+              HtmlEscape(f->summary) + "</h3>\n<p class=\"meta\"><span class=\"badge sev-";
+      out_ += severity;
+      out_ += "\">";
+      out_ += severity;
+      out_ += " severity</span> ";
       out_ += ToString(f->kind);
-      out_ += ", ";
-      out_ += ToString(f->severity);
-      out_ += " severity, confidence ";
+      char conf[32];
+      std::snprintf(conf, sizeof conf, ", confidence %.0f%%", f->confidence * 100);
       out_ += conf;
-      out_ += "</p>\n";
-      for (const auto& value : f->values) {
-        out_ += "<div class=\"side\"><strong>" + OutletLink(value.document_id) +
-                "</strong>: " + Escape(value.value) + "\n";
-        if (const Claim* c = v_.FindClaim(value.claim_id)) {
-          const QuoteParts q = v_.Quote(*c, value);
-          out_ += "<blockquote>" + Escape(q.before);
-          if (!q.value.empty()) out_ += "<mark>" + Escape(q.value) + "</mark>";
-          out_ += Escape(q.after) + "</blockquote>";
-        }
-        out_ += "</div>\n";
-      }
-      out_ += "</section>\n";
+      out_ += "</p>\n<div class=\"sides\">\n";
+      for (const auto& value : f->values) Side(value);
+      out_ += "</div>\n</article>\n";
     }
+    out_ += "</section>\n";
   }
 
   void Agreements() {
-    out_ += "<h2 id=\"agreements\">Agreements</h2>\n";
+    out_ += "<section>\n<h2 id=\"agreements\">Agreements</h2>\n";
     if (v_.agreements_total() == 0) {
-      out_ += "<p>No agreeing claims found.</p>\n";
+      out_ += "<p>No agreeing claims found.</p>\n</section>\n";
       return;
     }
-    out_ += "<ul>\n";
+    out_ += "<ul class=\"plain\">\n";
     for (const AgreementItem& item : v_.agreements()) {
-      out_ += "<li>";
+      out_ += "<li>" + HtmlEscape(QuotedText(item.representative->text)) + " <span class=\"meta\">";
       for (size_t i = 0; i < item.document_ids.size(); ++i) {
-        if (i > 0) out_ += ", ";
-        out_ += "<strong>" + OutletLink(item.document_ids[i]) + "</strong>";
+        out_ += i > 0 ? ", " : "\u2014 ";
+        out_ += HtmlOutletLink(v_, item.document_ids[i]);
       }
-      out_ += ": \u201C" + Escape(item.representative->text) + "\u201D</li>\n";
+      out_ += "</span></li>\n";
     }
     if (v_.agreements_total() > v_.agreements().size()) {
       out_ += "<li>\u2026 and " + std::to_string(v_.agreements_total() - v_.agreements().size()) +
               " more.</li>\n";
     }
-    out_ += "</ul>\n";
+    out_ += "</ul>\n</section>\n";
   }
 
   void Exclusives() {
-    out_ += "<h2 id=\"exclusives\">Exclusives</h2>\n";
+    out_ += "<section>\n<h2 id=\"exclusives\">Exclusives</h2>\n";
     if (v_.exclusives_total() == 0) {
-      out_ += "<p>No claims reported by a single outlet.</p>\n";
+      out_ += "<p>No claims reported by a single outlet.</p>\n</section>\n";
       return;
     }
-    out_ += "<ul>\n";
+    out_ +=
+        "<p class=\"meta\">Reported by one outlet only; those with numbers and names first.</p>\n"
+        "<ul class=\"plain\">\n";
     for (const Claim* c : v_.exclusives()) {
-      out_ += "<li><strong>" + OutletLink(c->document_id) + "</strong>: \u201C" + Escape(c->text) +
-              "\u201D</li>\n";
+      out_ += "<li><strong>" + HtmlOutletLink(v_, c->document_id) +
+              "</strong>: " + HtmlEscape(QuotedText(c->text)) + "</li>\n";
     }
     if (v_.exclusives_total() > v_.exclusives().size()) {
       out_ += "<li>\u2026 and " + std::to_string(v_.exclusives_total() - v_.exclusives().size()) +
               " more.</li>\n";
     }
-    out_ += "</ul>\n";
+    out_ += "</ul>\n</section>\n";
   }
 
-  void Sources() {
-    out_ += "<h2 id=\"sources\">Sources</h2>\n";
+  void Outlets() {
+    out_ += "<section>\n<h2 id=\"outlets\">Outlets</h2>\n";
     if (r_.documents.empty()) {
-      out_ += "<p>No documents.</p>\n";
+      out_ += "<p>No documents.</p>\n</section>\n";
       return;
     }
-    out_ +=
-        "<table>\n<tr><th>Document</th><th>Outlet</th><th>Title</th><th>Author</th>"
-        "<th>Published</th><th>Partial</th></tr>\n";
+    out_ += "<div class=\"cards\">\n";
     for (const auto& d : r_.documents) {
-      std::string title = Escape(d.title);
-      if (d.url.empty() && !d.source.empty()) title += " (file " + Escape(d.source) + ")";
-      out_ += "<tr><td>" + Escape(d.id) + "</td><td>" + OutletLink(d.id) + "</td><td>" + title +
-              "</td><td>" + Escape(d.author) + "</td><td>" + Escape(d.published.value_or("")) +
-              "</td><td>" + (d.partial ? "yes" : "no") + "</td></tr>\n";
+      out_ += "<div class=\"card\" id=\"doc-" + HtmlEscape(d.id) + "\">\n<h3>" +
+              HtmlEscape(v_.OutletName(d.id));
+      if (d.partial) out_ += " <span class=\"badge partial\">partial</span>";
+      out_ += "</h3>\n<p>";
+      const std::string title = d.title.empty() ? "(no headline)" : HtmlEscape(d.title);
+      const std::string_view url = v_.LinkUrl(d.id);
+      if (url.empty()) {
+        out_ += title;
+      } else {
+        out_ += "<a href=\"" + HtmlEscape(url) + "\" rel=\"noopener noreferrer\">" + title + "</a>";
+      }
+      out_ += "</p>\n<p class=\"meta\">";
+      out_ += d.published ? "Published " + HtmlTime(*d.published) : "Publication date unknown";
+      if (d.modified && d.modified != d.published) out_ += ", updated " + HtmlTime(*d.modified);
+      out_ += "<br>" +
+              (d.author.empty() ? std::string("Author unknown") : "By " + HtmlEscape(d.author));
+      if (url.empty() && !d.source.empty()) out_ += "<br>Read from file " + HtmlEscape(d.source);
+      out_ += "</p>\n";
+      if (d.partial) {
+        out_ +=
+            "<p class=\"meta\">A teaser or truncated page: no omissions are claimed from it.</p>\n";
+      }
+      out_ += "</div>\n";
     }
-    out_ += "</table>\n";
+    out_ += "</div>\n</section>\n";
   }
 
   void Errors() {
-    out_ += "<h2 id=\"errors\">Errors</h2>\n";
+    out_ += "<section>\n<h2 id=\"errors\">Errors</h2>\n";
     if (r_.errors.empty()) {
-      out_ += "<p>None.</p>\n";
+      out_ += "<p>None.</p>\n</section>\n";
       return;
     }
     out_ += "<ul>\n";
-    for (const auto& e : r_.errors) out_ += "<li>" + Escape(e) + "</li>\n";
-    out_ += "</ul>\n";
+    for (const auto& e : r_.errors) out_ += "<li>" + HtmlEscape(e) + "</li>\n";
+    out_ += "</ul>\n</section>\n";
   }
 
   ReportView v_;

@@ -97,6 +97,25 @@ json::object FindingJson(const Finding& f,
   return o;
 }
 
+json::object SinceLastRunJson(const RunComparison& c) {
+  json::object o;
+  o["has_previous_run"] = c.has_previous_run;
+  o["previous_run_started_at"] = StrOrNull(c.previous_run_started_at);
+  json::array changes;
+  for (const auto& ch : c.changes) {
+    json::object jc;
+    jc["status"] = ToString(ch.status);
+    jc["finding_key"] = Str(ch.finding_key);
+    jc["finding"] = StrOrNull(ch.finding_id);
+    jc["kind"] = ToString(ch.kind);
+    jc["summary"] = Str(ch.summary);
+    jc["document_changed"] = ch.document_changed;
+    changes.push_back(std::move(jc));
+  }
+  o["changes"] = std::move(changes);
+  return o;
+}
+
 bool IsScalar(const json::value& v) {
   return !v.is_object() && !v.is_array();
 }
@@ -194,6 +213,7 @@ std::string RenderJson(const RunReport& report) {
   root["clusters"] = std::move(clusters);
   root["findings"] = std::move(findings);
   root["errors"] = std::move(errors);
+  root["since_last_run"] = SinceLastRunJson(report.since_last_run);
 
   std::string out;
   WritePretty(root, 0, out);

@@ -106,6 +106,7 @@ class MarkdownRenderer {
   std::string Render() {
     Title();
     Summary();
+    SinceLastRun();
     Conflicts();
     Agreements();
     Exclusives();
@@ -135,6 +136,11 @@ class MarkdownRenderer {
     out_ += "- " + Count(r_.documents.size(), "document") + " from " +
             Count(v_.outlet_count(), "outlet");
     if (v_.partial_count() > 0) out_ += " (" + std::to_string(v_.partial_count()) + " partial)";
+    for (size_t i = 0; i < r_.documents.size(); ++i) {
+      out_ += i == 0 ? ": " : ", ";
+      out_ += OutletLink(r_.documents[i].id);
+      if (r_.documents[i].partial) out_ += " (partial)";
+    }
     out_ += ".\n";
     out_ += "- " + Count(v_.shared_facts(), "shared fact") +
             " (reported by two or more documents): " + std::to_string(v_.shared_agree()) +
@@ -150,6 +156,44 @@ class MarkdownRenderer {
     }
     out_ += ".\n";
     out_ += "- " + Count(r_.errors.size(), "error") + ".\n\n";
+  }
+
+  // New, still-open and resolved conflicts compared with the previous run of the same event;
+  // nothing when there was none.
+  void SinceLastRun() {
+    const RunComparison& c = r_.since_last_run;
+    if (!c.has_previous_run) return;
+    out_ += "## Since last run\n\n";
+    out_ += "Compared with the run started " +
+            (c.previous_run_started_at.empty() ? std::string("earlier")
+                                               : EscapeInline(c.previous_run_started_at)) +
+            ".\n\n";
+    if (c.changes.empty()) {
+      out_ += "No conflicts in either run.\n\n";
+      return;
+    }
+    const std::pair<ChangeStatus, const char*> groups[] = {{ChangeStatus::kNew, "New"},
+                                                           {ChangeStatus::kStillOpen, "Still open"},
+                                                           {ChangeStatus::kResolved, "Resolved"}};
+    for (const auto& [status, label] : groups) {
+      size_t n = 0;
+      for (const auto& ch : c.changes) n += ch.status == status ? 1 : 0;
+      out_ += "**" + std::string(label) + " (" + std::to_string(n) + ")**\n\n";
+      if (n == 0) {
+        out_ += "- None.\n\n";
+        continue;
+      }
+      for (const auto& ch : c.changes) {
+        if (ch.status != status) continue;
+        out_ += "- " + EscapeInline(ch.summary) + " *(" + ToString(ch.kind);
+        if (status == ChangeStatus::kResolved) {
+          out_ +=
+              ch.document_changed ? "; article changed" : "; no longer found, articles unchanged";
+        }
+        out_ += ")*\n";
+      }
+      out_ += '\n';
+    }
   }
 
   void Conflicts() {
@@ -198,7 +242,7 @@ class MarkdownRenderer {
         if (i > 0) out_ += ", ";
         out_ += "**" + OutletLink(item.document_ids[i]) + "**";
       }
-      out_ += ": \u201C" + EscapeInline(item.representative->text) + "\u201D\n";
+      out_ += ": " + EscapeInline(QuotedText(item.representative->text)) + "\n";
     }
     if (v_.agreements_total() > v_.agreements().size()) {
       out_ += "- \u2026 and " + std::to_string(v_.agreements_total() - v_.agreements().size()) +
@@ -212,7 +256,7 @@ class MarkdownRenderer {
     if (v_.exclusives_total() == 0) out_ += "No claims reported by a single outlet.\n";
     for (const Claim* c : v_.exclusives()) {
       out_ +=
-          "- **" + OutletLink(c->document_id) + "**: \u201C" + EscapeInline(c->text) + "\u201D\n";
+          "- **" + OutletLink(c->document_id) + "**: " + EscapeInline(QuotedText(c->text)) + "\n";
     }
     if (v_.exclusives_total() > v_.exclusives().size()) {
       out_ += "- \u2026 and " + std::to_string(v_.exclusives_total() - v_.exclusives().size()) +

@@ -10,6 +10,10 @@ bool IsAsciiDigit(char c) {
   return c >= '0' && c <= '9';
 }
 
+bool IsHttpUrl(std::string_view url) {
+  return url.rfind("http://", 0) == 0 || url.rfind("https://", 0) == 0;
+}
+
 int ExclusiveRank(const std::string& text) {
   if (std::any_of(text.begin(), text.end(), IsAsciiDigit)) return 0;
   for (size_t i = 1; i < text.size(); ++i) {
@@ -19,6 +23,13 @@ int ExclusiveRank(const std::string& text) {
 }
 
 }  // namespace
+
+std::string QuotedText(std::string_view text) {
+  for (std::string_view mark : {"\"", "\u201C", "\u201D"}) {  // not U+2019, an apostrophe
+    if (text.find(mark) != std::string_view::npos) return std::string(text);
+  }
+  return "\u201C" + std::string(text) + "\u201D";
+}
 
 std::string Count(size_t n, const char* noun) {
   std::string out = std::to_string(n) + " " + noun;
@@ -97,14 +108,37 @@ const Claim* ReportView::FindClaim(const std::string& id) const {
 std::string ReportView::OutletName(const std::string& doc_id) const {
   const Document* d = Doc(doc_id);
   if (d == nullptr) return doc_id;
-  return d->outlet.empty() ? d->id : d->outlet;
+  if (!d->outlet.empty()) return d->outlet;
+  for (const std::string* url : {&d->url, &d->canonical_url}) {
+    if (!IsHttpUrl(*url)) continue;
+    const size_t host = url->find("//") + 2;
+    const size_t end = url->find_first_of("/?#:", host);
+    std::string name = url->substr(host, end == std::string::npos ? end : end - host);
+    if (name.rfind("www.", 0) == 0) name.erase(0, 4);
+    if (!name.empty()) return name;
+  }
+  // A page saved as <outlet>/index.html is named after its folder.
+  const std::string_view source = d->source;
+  const size_t slash = source.find_last_of('/');
+  if (slash != std::string_view::npos && slash > 0) {
+    const std::string_view file = source.substr(slash + 1);
+    const size_t parent = source.find_last_of('/', slash - 1);
+    const std::string_view dir =
+        source.substr(parent == std::string_view::npos ? 0 : parent + 1,
+                      slash - (parent == std::string_view::npos ? 0 : parent + 1));
+    if (file.rfind("index.", 0) == 0 && !dir.empty() && dir != "." && dir != "..") {
+      return std::string(dir);
+    }
+    if (!file.empty()) return std::string(file);
+  }
+  return d->id;
 }
 
 std::string_view ReportView::LinkUrl(const std::string& doc_id) const {
   const Document* d = Doc(doc_id);
   if (d == nullptr) return {};
-  const std::string_view url = d->url;
-  if (url.rfind("http://", 0) == 0 || url.rfind("https://", 0) == 0) return url;
+  if (IsHttpUrl(d->url)) return d->url;
+  if (d->url.empty() && IsHttpUrl(d->canonical_url)) return d->canonical_url;
   return {};
 }
 
@@ -119,6 +153,14 @@ QuoteParts ReportView::Quote(const Claim& c, const FindingValue& v) const {
   while (b < e && text[b] == ' ') ++b;  // "** x**" would not render as bold
   while (e > b && text[e - 1] == ' ') --e;
   if (b == e) return {text, {}, {}};
+  auto has_word = [](std::string_view part) {
+    return std::any_of(part.begin(), part.end(), [](char ch) {
+      return IsAsciiDigit(ch) || (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') ||
+             static_cast<unsigned char>(ch) >= 0xC0;  // starts a non-ASCII letter (or symbol)
+    });
+  };
+  // Evidence covering the whole sentence (a polarity or an omission) would only shout.
+  if (!has_word(text.substr(0, b)) && !has_word(text.substr(e))) return {text, {}, {}};
   return {text.substr(0, b), text.substr(b, e - b), text.substr(e)};
 }
 

@@ -17,7 +17,8 @@ inline constexpr size_t kMaxAgreements = 30;
 inline constexpr size_t kMaxExclusives = 20;
 
 // A claim's sentence split around a finding's evidence: `value` is empty when the evidence does
-// not lie inside the claim. The parts are raw (unescaped) text.
+// not lie inside the claim, or covers all its words (marking the whole sentence helps nobody). The
+// parts are raw (unescaped) text.
 struct QuoteParts {
   std::string_view before;
   std::string_view value;
@@ -37,9 +38,12 @@ class ReportView {
   const RunReport& report() const { return r_; }
   const Document* Doc(const std::string& id) const;
   const Claim* FindClaim(const std::string& id) const;
-  // The outlet name of a document (its id when the outlet is unknown).
+  // The outlet name of a document; when extraction found none, the host of its http(s) URL or
+  // canonical URL, else the folder of a saved "<folder>/index.html" (or the file name), else its
+  // id.
   std::string OutletName(const std::string& doc_id) const;
-  // The document's URL when it is http(s), else "".
+  // The document's URL when it is http(s); for a document read from a file (no URL), its
+  // canonical URL when that is http(s); else "".
   std::string_view LinkUrl(const std::string& doc_id) const;
 
   size_t outlet_count() const { return outlet_count_; }
@@ -76,6 +80,9 @@ class ReportView {
   size_t exclusives_total_ = 0;
 };
 
+// `text` in typographic quotes, unless it already holds quotation marks (a quote inside a claim
+// would otherwise read ““like this””). Raw, unescaped.
+std::string QuotedText(std::string_view text);
 // "1 conflict", "2 conflicts".
 std::string Count(size_t n, const char* noun);
 

@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "parallax/reports/reports.h"
+#include "report_fixture.h"
 
 namespace json = boost::json;
 using parallax::reports::RenderJson;
@@ -10,76 +11,7 @@ using parallax::reports::SanitizeUtf8;
 
 namespace {
 
-// Spans are computed from the text so the fixture cannot drift out of step with itself.
-parallax::Span SpanOf(const std::string& text, const std::string& part) {
-  const size_t at = text.find(part);
-  REQUIRE(at != std::string::npos);
-  return {static_cast<uint32_t>(at), static_cast<uint32_t>(at + part.size())};
-}
-
-parallax::Claim ClaimOf(const parallax::Document& d, std::string id, const std::string& sentence) {
-  parallax::Claim c;
-  c.id = std::move(id);
-  c.document_id = d.id;
-  c.span = SpanOf(d.text, sentence);
-  c.text = sentence;
-  return c;
-}
-
-// Two outlets: they agree on who opened the bridge and disagree on how long it was closed.
-parallax::RunReport TwoOutletReport() {
-  parallax::RunReport r;
-  r.run_id = "r20251104";
-  r.started_at = "2025-11-04T05:32:00Z";
-  r.finished_at = "2025-11-04T05:32:07Z";
-
-  parallax::Document a;
-  a.id = "d1";
-  a.url = "https://planet.example/bridge";
-  a.canonical_url = "https://planet.example/news/bridge";
-  a.outlet = "Daily Planet";
-  a.title = "Bridge reopens after repairs";
-  a.author = "Lois Lane";
-  a.published = "2025-11-04T05:00:00+01:00";
-  a.language = "en";
-  a.fetched_at = "2025-11-04T05:32:01Z";
-  a.content_hash = "0123456789abcdef";
-  a.text =
-      "The mayor opened the bridge on Monday.\n\nThe bridge was closed for four hours "
-      "after the storm.";
-
-  parallax::Document b;
-  b.id = "d2";
-  b.source = "/tmp/sentinel/article.html";
-  b.outlet = "The Sentinel";
-  b.title = "Storm closes bridge";
-  b.fetched_at = "2025-11-04T05:32:02Z";
-  b.content_hash = "fedcba9876543210";
-  b.partial = true;
-  b.text = "On Monday the mayor opened the bridge. It had been shut for six hours.";
-
-  r.claims = {ClaimOf(a, "c1", "The mayor opened the bridge on Monday."),
-              ClaimOf(a, "c2", "The bridge was closed for four hours after the storm."),
-              ClaimOf(b, "c3", "On Monday the mayor opened the bridge."),
-              ClaimOf(b, "c4", "It had been shut for six hours.")};
-  r.clusters = {{"k1", {"c1", "c3"}, parallax::Verdict::kAgree},
-                {"k2", {"c2", "c4"}, parallax::Verdict::kConflict}};
-
-  parallax::Finding f;
-  f.id = "f1";
-  f.kind = parallax::FindingKind::kQuantity;
-  f.cluster_id = "k2";
-  f.claim_ids = {"c2", "c4"};
-  f.summary = "Outlets disagree on how long the bridge was closed: 4 h vs 6 h.";
-  f.values = {{"d1", "c2", "4 h", SpanOf(a.text, "four hours")},
-              {"d2", "c4", "6 h", SpanOf(b.text, "six hours")}};
-  f.confidence = 0.85;
-  f.severity = parallax::Severity::kHigh;
-  r.findings = {f};
-  r.errors = {"https://gone.example/a: HTTP 404"};
-  r.documents = {a, b};
-  return r;
-}
+using parallax::testing::TwoOutletReport;
 
 json::object ParseJson(const parallax::RunReport& r) {
   const std::string text = RenderJson(r);
@@ -348,4 +280,112 @@ TEST_CASE("exclusives list claims with numbers first and are capped") {
   CHECK(numbered > section);
   CHECK(numbered < md.find("Residents were upset", section));
   CHECK(md.find("and 6 more.", section) != std::string::npos);  // 26 exclusives, 20 shown
+}
+
+TEST_CASE("the JSON report carries the changes since the last run") {
+  const auto r = parallax::testing::ThreeOutletReport();
+  const json::object root = ParseJson(r);
+  const auto& since = root.at("since_last_run").as_object();
+  CHECK(since.at("has_previous_run").as_bool());
+  CHECK(S(since.at("previous_run_started_at")) == "2025-11-03T18:00:00Z");
+  const auto& changes = since.at("changes").as_array();
+  REQUIRE(changes.size() == 3);
+  const auto& open = changes[0].as_object();
+  CHECK(S(open.at("status")) == "open");
+  CHECK(S(open.at("finding_key")) == "3f9a1c2b4d5e6f70");
+  CHECK(S(open.at("finding")) == "f1");
+  CHECK(S(open.at("kind")) == "quantity");
+  CHECK(S(open.at("summary")) == r.findings[0].summary);
+  CHECK(open.at("document_changed").as_bool() == false);
+  CHECK(S(changes[1].at("status")) == "new");
+  const auto& resolved = changes[2].as_object();
+  CHECK(S(resolved.at("status")) == "resolved");
+  CHECK(resolved.at("finding").is_null());  // no finding in this run
+  CHECK(S(resolved.at("kind")) == "attribution");
+  CHECK(resolved.at("document_changed").as_bool() == true);
+
+  const json::object first = ParseJson(TwoOutletReport());
+  CHECK(first.at("since_last_run") ==
+        json::parse(R"({"has_previous_run": false, "previous_run_started_at": null,
+                        "changes": []})"));
+}
+
+TEST_CASE("the Markdown report lists changes since the last run after the summary") {
+  auto r = parallax::testing::ThreeOutletReport();
+  const std::string md = RenderMarkdown(r);
+  INFO(md);
+  const size_t section = md.find("## Since last run");
+  REQUIRE(section != std::string::npos);
+  CHECK(md.find("## Summary") < section);
+  CHECK(section < md.find("## Conflicts"));
+  CHECK(md.find("Compared with the run started 2025-11-03T18:00:00Z.") > section);
+  const size_t fresh = md.find(
+      "**New (1)**\n\n- Outlets disagree on when the bridge will be "
+      "inspected: March vs April. *(time)*");
+  const size_t open = md.find("**Still open (1)**\n\n- Outlets disagree on how long");
+  const size_t resolved = md.find(
+      "**Resolved (1)**\n\n- Outlets disagree on who closed the "
+      "bridge: the police vs the council. *(attribution; article "
+      "changed)*");
+  CHECK(fresh < open);
+  CHECK(open < resolved);
+  CHECK(resolved < md.find("## Conflicts"));
+
+  r.since_last_run.changes.pop_back();
+  CHECK(RenderMarkdown(r).find("**Resolved (0)**\n\n- None.") != std::string::npos);
+  CHECK(RenderMarkdown(TwoOutletReport()).find("Since last run") == std::string::npos);
+}
+
+TEST_CASE("the Markdown summary names the outlets compared") {
+  const std::string md = RenderMarkdown(parallax::testing::ThreeOutletReport());
+  CHECK(md.find("- 3 documents from 3 outlets (1 partial): "
+                "[Daily Planet](https://planet.example/bridge), The Sentinel (partial), "
+                "[The Herald](http://herald.example/2025/bridge?ref=rss&x=1).") !=
+        std::string::npos);
+  CHECK(md.find("2 conflicts: quantity 1, time 1.") != std::string::npos);
+}
+
+TEST_CASE("a document without an outlet name is named after its address or folder") {
+  auto r = TwoOutletReport();
+  r.documents[0].outlet = "";
+  r.documents[0].url = "https://www.planet.example:8443/bridge";
+  r.documents[1].outlet = "";
+  r.documents[1].source = "examples/meeting/evening-star/index.html";
+  r.documents[1].canonical_url = "https://star.example/river";
+  const std::string md = RenderMarkdown(r);
+  INFO(md);
+  CHECK(md.find("**[planet.example](https://www.planet.example:8443/bridge)**: 4 h") !=
+        std::string::npos);
+  // Read from a file: its canonical address names and links it.
+  CHECK(md.find("**[star.example](https://star.example/river)**: 6 h") != std::string::npos);
+  r.documents[1].canonical_url = "";
+  CHECK(RenderMarkdown(r).find("**evening-star**: 6 h") != std::string::npos);
+}
+
+TEST_CASE("evidence covering a whole sentence is quoted without emphasis") {
+  auto r = TwoOutletReport();
+  r.findings[0].values[1].evidence = r.claims[3].span;
+  const std::string md = RenderMarkdown(r);
+  CHECK(md.find("> It had been shut for six hours.\n") != std::string::npos);
+  CHECK(md.find("> The bridge was closed for **four hours** after the storm.") !=
+        std::string::npos);
+}
+
+TEST_CASE("claims that hold quotation marks are not quoted twice") {
+  auto r = TwoOutletReport();
+  const std::string said = "\u201CWe reopen today,\u201D the mayor said on Monday.";
+  r.documents[0].text = said + " " + r.documents[0].text;
+  for (auto& c : r.claims) {
+    if (c.document_id == "d1") c.span = parallax::testing::SpanOf(r.documents[0].text, c.text);
+  }
+  for (auto& v : r.findings[0].values) {
+    if (v.document_id == "d1")
+      v.evidence = parallax::testing::SpanOf(r.documents[0].text, "four hours");
+  }
+  r.claims.push_back(parallax::testing::ClaimOf(r.documents[0], "c9", said));
+  r.clusters.push_back({"k9", {"c9"}, parallax::Verdict::kSingle});
+  const std::string md = RenderMarkdown(r);
+  CHECK(md.find(": " + said + "\n") != std::string::npos);
+  CHECK(md.find("\u201C\u201C") == std::string::npos);
+  CHECK(md.find(": \u201CThe mayor opened the bridge on Monday.\u201D") != std::string::npos);
 }
