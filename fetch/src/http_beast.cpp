@@ -1,11 +1,13 @@
 // The Boost.Beast HTTP/1.1 client: one C++20 coroutine per URL on an io_context that runs on the
 // thread calling FetchAll. This is the only translation unit that includes Asio/Beast/OpenSSL.
 //
-// Per FetchAll call: a fresh io_context, a global slot semaphore (max_concurrency, held for the
-// whole request including redirects and retries), a per-host semaphore (max_per_host, held for
-// one request/response exchange) and a per-host pool of idle keep-alive connections. Every
-// phase (resolve, connect, TLS handshake, write, read header, read body) has its own timeout,
-// capped by what is left of the request's total deadline.
+// Per FetchAll call: a fresh io_context, a global slot semaphore (max_concurrency), per-host state
+// (a max_per_host semaphore and the earliest time the next request may start, for host_delay) and
+// a per-host pool of idle keep-alive connections. Each exchange (one request/response of one hop
+// or retry) takes, in this order, its host's slot, its host's turn, then a global slot, so that
+// requests waiting for a slow or delayed host never hold global slots other hosts could use.
+// Every phase (resolve, connect, TLS handshake, write, read header, read body) has its own
+// timeout, capped by what is left of the request's total deadline.
 #include <zlib.h>
 
 #include <algorithm>
@@ -26,10 +28,14 @@
 #include <charconv>
 #include <deque>
 #include <map>
+#include <mutex>
 #include <optional>
+#include <random>
 #include <set>
 
+#include "http_policy.h"
 #include "parallax/fetch/http.h"
+#include "parallax/fetch/progress.h"
 
 namespace parallax::fetch {
 namespace {
@@ -59,7 +65,13 @@ struct Target {
   std::string port;         // decimal
   std::string host_header;  // Host: value
   std::string target;       // origin-form: path?query
-  std::string key;          // "scheme://host:port", the pool and per-host limit key
+  std::string key;          // "scheme://host:port", the connection pool key
+  std::string host_key;     // "host:port" (host lower-case), the per-host limit key
+  // Non-empty when the addresses must be checked against the address policy: why this URL is not
+  // trusted ("reached by a redirect", "not named by the user").
+  std::string check_reason;
+  std::string if_none_match;  // validators, sent on every hop
+  std::string if_modified_since;
 };
 
 // Fails with a message (no subject) when `url` is not an absolute http(s) URL with a host.
@@ -90,6 +102,10 @@ std::optional<Target> ParseTarget(std::string_view url, std::string* why) {
   if (t.target.empty() || t.target[0] != '/') t.target = "/" + t.target;
   t.url = std::string(u.buffer());
   t.key = scheme + "://" + t.host + ":" + t.port;
+  std::string lower_host = t.host;
+  std::transform(lower_host.begin(), lower_host.end(), lower_host.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  t.host_key = lower_host + ":" + t.port;
   return t;
 }
 
@@ -229,6 +245,8 @@ struct Hop {
   std::string content_type;
   std::string location;
   std::string retry_after;
+  std::string etag;
+  std::string last_modified;
   std::vector<std::pair<std::string, std::string>> headers;
   std::string body;
 };
@@ -271,52 +289,100 @@ bool IsConnectionGone(const error_code& ec) {
 
 class Batch {
  public:
-  Batch(const HttpOptions& options, ssl::context* tls, const std::string& tls_error)
-      : options_(options), tls_(tls), tls_error_(tls_error), global_(options.max_concurrency) {}
+  Batch(const HttpOptions& options, const std::map<std::string, Ms>& host_delays, ssl::context* tls,
+        const std::string& tls_error)
+      : options_(options),
+        host_delays_(host_delays),
+        tls_(tls),
+        tls_error_(tls_error),
+        user_agent_(internal::UserAgent(options)),
+        global_(options.max_concurrency),
+        random_(std::random_device{}()) {}
 
-  std::vector<Result<HttpResponse>> Run(const std::vector<std::string>& urls) {
-    std::vector<std::optional<Result<HttpResponse>>> results(urls.size());
-    for (size_t i = 0; i < urls.size(); ++i) {
-      asio::co_spawn(ioc_, FetchOne(urls[i], results[i]), [&, i](std::exception_ptr e) {
-        if (!e) return;
-        try {
-          std::rethrow_exception(e);
-        } catch (const std::exception& ex) {
-          results[i] = Status::Error(urls[i], std::string("internal error: ") + ex.what());
+  std::vector<Result<HttpResponse>> Run(const std::vector<HttpRequest>& requests) {
+    std::vector<std::optional<Result<HttpResponse>>> results(requests.size());
+    ProgressSink* progress = options_.progress;
+    if (progress) progress->OnStart(requests.size());
+    for (size_t i = 0; i < requests.size(); ++i) {
+      asio::co_spawn(ioc_, FetchOne(requests[i], results[i]), [&, i](std::exception_ptr e) {
+        if (e) {
+          try {
+            std::rethrow_exception(e);
+          } catch (const std::exception& ex) {
+            results[i] =
+                Status::Error(requests[i].url, std::string("internal error: ") + ex.what());
+          }
         }
+        if (!progress) return;
+        const bool ok = results[i] && results[i]->ok();
+        progress->OnDone(requests[i].url, ok, ok ? (*results[i])->body.size() : 0);
       });
     }
     ioc_.run();
     pool_.clear();  // close idle connections while the io_context still exists
+    if (progress) progress->OnFinish();
     std::vector<Result<HttpResponse>> out;
-    out.reserve(urls.size());
-    for (size_t i = 0; i < urls.size(); ++i) {
-      out.push_back(results[i] ? std::move(*results[i])
-                               : Result<HttpResponse>(Status::Error(urls[i], "not fetched")));
+    out.reserve(requests.size());
+    for (size_t i = 0; i < requests.size(); ++i) {
+      out.push_back(results[i]
+                        ? std::move(*results[i])
+                        : Result<HttpResponse>(Status::Error(requests[i].url, "not fetched")));
     }
     return out;
   }
 
  private:
-  asio::awaitable<void> FetchOne(const std::string& url,
+  // Politeness state of one "host:port".
+  struct Host {
+    Host(int slots, Ms delay) : slots(slots), delay(delay) {}
+    Semaphore slots;                       // max_per_host
+    Ms delay;                              // between the starts of two requests
+    SteadyClock::time_point next_start{};  // no request may start before this
+  };
+
+  asio::awaitable<void> FetchOne(const HttpRequest& request,
                                  std::optional<Result<HttpResponse>>& result) {
-    co_await global_.Acquire();
-    SlotGuard global(global_);
-    result = co_await Fetch(url);
+    result = co_await Fetch(request);
   }
 
-  Semaphore& HostSemaphore(const std::string& key) {
-    auto& s = per_host_[key];
-    if (!s) s = std::make_unique<Semaphore>(options_.max_per_host);
-    return *s;
+  Host& HostState(const Target& t) {
+    auto& h = hosts_[t.host_key];
+    if (!h) {
+      Ms delay = options_.host_delay;
+      auto it = host_delays_.find(t.host_key);
+      if (it == host_delays_.end())
+        it = host_delays_.find(t.host_key.substr(0, t.host_key.rfind(':')));
+      if (it != host_delays_.end()) delay = std::max(delay, it->second);
+      h = std::make_unique<Host>(options_.max_per_host, std::max(Ms(0), delay));
+    }
+    return *h;
+  }
+
+  static asio::awaitable<void> SleepUntil(SteadyClock::time_point when) {
+    if (SteadyClock::now() >= when) co_return;
+    asio::steady_timer timer(co_await asio::this_coro::executor, when);
+    co_await timer.async_wait(kUse);
+  }
+
+  // retry_backoff * 2^retries, randomly shortened by up to half so that retries spread out.
+  Ms Backoff(int retries) {
+    const int64_t full = options_.retry_backoff.count() * (int64_t{1} << std::min(retries, 20));
+    std::uniform_int_distribution<int64_t> jitter(0, full / 2);
+    return Ms(full - jitter(random_));
   }
 
   // Follows redirects and retries; the Status subject is always the requested URL.
-  asio::awaitable<Result<HttpResponse>> Fetch(const std::string& url) {
+  asio::awaitable<Result<HttpResponse>> Fetch(const HttpRequest& request) {
+    const std::string& url = request.url;
     std::string why;
     auto target = ParseTarget(url, &why);
     if (!target) co_return Status::Error(url, why);
-    Deadline deadline(options_.total_timeout);
+    const bool check = !options_.allow_private_addresses;
+    if (check && !request.user_named) target->check_reason = "not named by the user";
+    target->if_none_match = request.if_none_match;
+    target->if_modified_since = request.if_modified_since;
+    const bool conditional = !request.if_none_match.empty() || !request.if_modified_since.empty();
+    std::optional<Deadline> deadline;  // starts with the first exchange
     std::vector<std::string> chain{target->url};
     int retries = 0;
     auto fail = [&](std::string message) {
@@ -326,26 +392,42 @@ class Batch {
     for (;;) {
       HopError error;
       std::optional<Hop> hop;
+      Host& host = HostState(*target);
       {
-        Semaphore& host = HostSemaphore(target->key);
-        co_await host.Acquire();
-        SlotGuard host_slot(host);
-        hop = co_await Exchange(*target, deadline, error);
+        co_await host.slots.Acquire();
+        SlotGuard host_slot(host.slots);
+        // Wait for the host's turn without holding a global slot; another request to this host
+        // may take the turn while this one waits for the global slot, then wait again.
+        for (;;) {
+          co_await SleepUntil(host.next_start);
+          co_await global_.Acquire();
+          if (SteadyClock::now() >= host.next_start) break;
+          global_.Release();
+        }
+        SlotGuard global_slot(global_);
+        host.next_start = SteadyClock::now() + host.delay;
+        if (!deadline) deadline.emplace(options_.total_timeout);
+        hop = co_await Exchange(*target, host, *deadline, error);
       }
-      const bool retry_status = hop && (hop->status == 429 || hop->status == 503);
+      const int status = hop ? hop->status : 0;
+      const bool retry_status =
+          status == 429 || status == 500 || status == 502 || status == 503 || status == 504;
       if ((retry_status || (!hop && error.retryable)) && retries < options_.max_retries) {
-        Ms wait = options_.retry_backoff * (1 << retries);
-        int seconds = 0;
+        Ms wait = Backoff(retries);
+        bool asked = false;
         if (hop && !hop->retry_after.empty()) {
-          auto [p, ec] = std::from_chars(
-              hop->retry_after.data(), hop->retry_after.data() + hop->retry_after.size(), seconds);
-          if (ec == std::errc() && seconds >= 0) wait = Ms(seconds * 1000LL);
+          if (auto after =
+                  internal::ParseRetryAfter(hop->retry_after, std::chrono::system_clock::now())) {
+            wait = *after;
+            asked = true;
+          }
         }
         wait = std::min(wait, options_.max_retry_wait);
-        if (wait < deadline.Remaining()) {
+        if (wait < deadline->Remaining()) {
           ++retries;
-          asio::steady_timer timer(co_await asio::this_coro::executor, wait);
-          co_await timer.async_wait(kUse);
+          const auto until = SteadyClock::now() + wait;
+          if (asked) host.next_start = std::max(host.next_start, until);  // the host is busy
+          co_await SleepUntil(until);
           continue;
         }
       }
@@ -377,10 +459,14 @@ class Batch {
               url, "too many redirects (more than " + std::to_string(options_.max_redirects) + ")");
         }
         chain.push_back(next_target->url);
+        if (check) next_target->check_reason = "reached by a redirect";
+        next_target->if_none_match = std::move(target->if_none_match);
+        next_target->if_modified_since = std::move(target->if_modified_since);
         *target = std::move(*next_target);
         continue;
       }
-      if (s < 200 || s > 299) {
+      const bool not_modified = s == 304 && conditional;
+      if ((s < 200 || s > 299) && !not_modified) {
         co_return fail("server answered HTTP " + std::to_string(s) +
                        (hop->reason.empty() ? "" : " " + hop->reason) + after);
       }
@@ -389,10 +475,25 @@ class Batch {
       response.final_url = target->url;
       response.status = s;
       response.content_type = std::move(hop->content_type);
+      response.etag = std::move(hop->etag);
+      response.last_modified = std::move(hop->last_modified);
       response.headers = std::move(hop->headers);
-      response.body = std::move(hop->body);
+      if (!not_modified) response.body = std::move(hop->body);
       co_return response;
     }
+  }
+
+  // Fails (not retryable) when `address` is forbidden for `t` by the address policy.
+  bool AddressAllowed(const Target& t, const asio::ip::address& address, HopError& error) const {
+    if (t.check_reason.empty()) return true;
+    const std::string text = address.to_string();
+    auto kind = ForbiddenAddressKind(text);
+    if (!kind) return true;
+    error.message = "refused to connect to " + t.host;
+    if (text != t.host) error.message += " at " + text;
+    error.message += ", a " + *kind + " address, for a URL " + t.check_reason;
+    error.retryable = false;
+    return false;
   }
 
   // Opens a new connection (resolve, connect, TLS handshake).
@@ -433,6 +534,10 @@ class Batch {
       error.message = "cannot resolve host " + t.host + ": " + rec.message();
       co_return nullptr;
     }
+    // Every address is checked, and only these checked addresses are connected to below.
+    for (const auto& entry : endpoints) {
+      if (!AddressAllowed(t, entry.endpoint().address(), error)) co_return nullptr;
+    }
 
     auto conn = std::make_unique<Connection>();
     beast::tcp_stream stream(executor);
@@ -472,16 +577,26 @@ class Batch {
 
   // One request/response on a pooled or new connection. A pooled connection that turns out to be
   // closed by the server is replaced by a new one once.
-  asio::awaitable<std::optional<Hop>> Exchange(const Target& t, const Deadline& deadline,
-                                               HopError& error) {
+  asio::awaitable<std::optional<Hop>> Exchange(const Target& t, Host& host,
+                                               const Deadline& deadline, HopError& error) {
     for (int attempt = 0; attempt < 2; ++attempt) {
       std::unique_ptr<Connection> conn;
       auto& idle = pool_[t.key];
-      const bool reused = !idle.empty();
-      if (reused) {
+      if (!idle.empty()) {
         conn = std::move(idle.back());
         idle.pop_back();
-      } else {
+        // The address policy applies to the peer of a kept-alive connection too.
+        error_code pec;
+        const auto peer = conn->lowest().socket().remote_endpoint(pec);
+        if (pec) {
+          conn.reset();  // gone: connect anew
+        } else if (!AddressAllowed(t, peer.address(), error)) {
+          idle.push_back(std::move(conn));
+          co_return std::nullopt;
+        }
+      }
+      const bool reused = conn != nullptr;
+      if (!reused) {
         conn = co_await Connect(t, deadline, error);
         if (!conn) co_return std::nullopt;
       }
@@ -490,9 +605,11 @@ class Batch {
       // Not a conditional expression: GCC 12 miscompiles co_await inside ?: (double destroy).
       std::optional<Hop> hop;
       if (conn->plain) {
-        hop = co_await Transfer(*conn->plain, *conn, t, deadline, reused, stale, reusable, error);
+        hop = co_await Transfer(*conn->plain, *conn, t, host, deadline, reused, stale, reusable,
+                                error);
       } else {
-        hop = co_await Transfer(*conn->secure, *conn, t, deadline, reused, stale, reusable, error);
+        hop = co_await Transfer(*conn->secure, *conn, t, host, deadline, reused, stale, reusable,
+                                error);
       }
       if (stale) continue;
       if (reusable) {
@@ -509,14 +626,20 @@ class Batch {
 
   template <class Stream>
   asio::awaitable<std::optional<Hop>> Transfer(Stream& stream, Connection& conn, const Target& t,
-                                               const Deadline& deadline, bool reused, bool& stale,
-                                               bool& reusable, HopError& error) {
+                                               Host& host, const Deadline& deadline, bool reused,
+                                               bool& stale, bool& reusable, HopError& error) {
     http::request<http::empty_body> request{http::verb::get, t.target, 11};
     request.set(http::field::host, t.host_header);
-    request.set(http::field::user_agent, options_.user_agent);
+    request.set(http::field::user_agent, user_agent_);
+    if (!t.if_none_match.empty()) request.set(http::field::if_none_match, t.if_none_match);
+    if (!t.if_modified_since.empty()) {
+      request.set(http::field::if_modified_since, t.if_modified_since);
+    }
     request.set(http::field::accept_encoding, "gzip, deflate");
     request.set(http::field::accept, "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.5");
 
+    // host_delay counts from the moment the request goes out (connecting may have taken a while).
+    host.next_start = std::max(host.next_start, SteadyClock::now() + host.delay);
     const Ms write_allowed = deadline.Limit(options_.header_timeout);
     conn.lowest().expires_after(write_allowed);
     auto [wec, written] = co_await http::async_write(stream, request, kUse);
@@ -572,6 +695,8 @@ class Batch {
     hop.content_type = std::string(head[http::field::content_type]);
     hop.location = std::string(head[http::field::location]);
     hop.retry_after = std::string(head[http::field::retry_after]);
+    hop.etag = std::string(head[http::field::etag]);
+    hop.last_modified = std::string(head[http::field::last_modified]);
     std::string encoding(head[http::field::content_encoding]);
     std::transform(encoding.begin(), encoding.end(), encoding.begin(),
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
@@ -645,17 +770,21 @@ class Batch {
   }
 
   const HttpOptions& options_;
+  const std::map<std::string, Ms>& host_delays_;
   ssl::context* tls_;
   const std::string& tls_error_;
+  const std::string user_agent_;
   asio::io_context ioc_{1};
   Semaphore global_;
-  std::map<std::string, std::unique_ptr<Semaphore>> per_host_;
+  std::minstd_rand random_;  // retry jitter
+  std::map<std::string, std::unique_ptr<Host>> hosts_;
   std::map<std::string, std::vector<std::unique_ptr<Connection>>> pool_;
 };
 
 class BeastHttpClient final : public HttpClient {
  public:
   explicit BeastHttpClient(const HttpOptions& options) : options_(options) {
+    for (const auto& [host, delay] : options_.host_delay_overrides) SetHostDelay(host, delay);
     auto ctx = std::make_unique<ssl::context>(ssl::context::tls_client);
     error_code ec;
     ctx->set_default_verify_paths(ec);
@@ -675,13 +804,35 @@ class BeastHttpClient final : public HttpClient {
   }
 
   // Safe to call from several threads at once: each call has its own io_context and pool.
+  std::vector<Result<HttpResponse>> FetchAll(const std::vector<HttpRequest>& requests) override {
+    std::map<std::string, Ms> host_delays;
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      host_delays = host_delays_;
+    }
+    Batch batch(options_, host_delays, tls_.get(), tls_error_);
+    return batch.Run(requests);
+  }
+
   std::vector<Result<HttpResponse>> FetchAll(const std::vector<std::string>& urls) override {
-    Batch batch(options_, tls_.get(), tls_error_);
-    return batch.Run(urls);
+    std::vector<HttpRequest> requests(urls.size());
+    for (size_t i = 0; i < urls.size(); ++i) requests[i].url = urls[i];
+    return FetchAll(requests);
+  }
+
+  void SetHostDelay(const std::string& host, Ms delay) override {
+    std::string key = host;
+    std::transform(key.begin(), key.end(), key.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    std::lock_guard<std::mutex> lock(mu_);
+    Ms& slot = host_delays_[key];
+    slot = std::max(slot, delay);
   }
 
  private:
   HttpOptions options_;
+  std::mutex mu_;  // guards host_delays_
+  std::map<std::string, Ms> host_delays_;
   std::unique_ptr<ssl::context> tls_;  // null when the trust store could not be loaded
   std::string tls_error_;
 };

@@ -18,9 +18,11 @@ using namespace std::chrono_literals;
 using parallax::testing::LoopbackServer;
 using Fault = LoopbackServer::Fault;
 
-// Short limits so faults show quickly; retries wait at most 20 ms.
+// Short limits so faults show quickly; retries wait at most 20 ms; no politeness delay between
+// requests to the one loopback host.
 HttpOptions TestOptions() {
   HttpOptions o;
+  o.host_delay = 0ms;
   o.resolve_timeout = 2000ms;
   o.connect_timeout = 1000ms;
   o.tls_timeout = 1000ms;
@@ -29,6 +31,13 @@ HttpOptions TestOptions() {
   o.total_timeout = 5000ms;
   o.retry_backoff = 5ms;
   o.max_retry_wait = 20ms;
+  return o;
+}
+
+// Redirect hops are checked against the address policy; the loopback server is on 127.0.0.1.
+HttpOptions RedirectOptions() {
+  HttpOptions o = TestOptions();
+  o.allow_private_addresses = true;
   return o;
 }
 
@@ -227,7 +236,7 @@ TEST_CASE_METHOD(Fixture, "Redirects are followed, relative Locations resolved",
   server.Route("/final", LoopbackServer::Ok("arrived"));
   server.Start();
   server.Route("/new/page", LoopbackServer::Redirect(302, server.Url("/final")));  // absolute
-  auto results = FetchWithHealthy(server, {server.Url("/old/page")});
+  auto results = FetchWithHealthy(server, {server.Url("/old/page")}, RedirectOptions());
   INFO(results[1].status().ToString());
   REQUIRE(results[1].ok());
   CHECK(results[1]->body == "arrived");
@@ -240,7 +249,7 @@ TEST_CASE_METHOD(Fixture, "A redirect loop is an error listing the chain", "[htt
   server.Route("/r1", LoopbackServer::Redirect(302, "/r2"));
   server.Route("/r2", LoopbackServer::Redirect(307, "/r1"));
   server.Start();
-  auto results = FetchWithHealthy(server, {server.Url("/r1")});
+  auto results = FetchWithHealthy(server, {server.Url("/r1")}, RedirectOptions());
   RequireError(results[1], server.Url("/r1"),
                "redirect loop: " + server.Url("/r1") + " -> " + server.Url("/r2") + " -> " +
                    server.Url("/r1"));
@@ -254,7 +263,7 @@ TEST_CASE_METHOD(Fixture, "More redirects than max_redirects is an error", "[htt
   }
   server.Route("/hop4", LoopbackServer::Ok("too far"));
   server.Start();
-  HttpOptions options = TestOptions();
+  HttpOptions options = RedirectOptions();
   options.max_redirects = 3;
   auto results = FetchWithHealthy(server, {server.Url("/hop0"), server.Url("/hop1")}, options);
   RequireError(results[1], server.Url("/hop0"), "too many redirects (more than 3)");
@@ -373,7 +382,8 @@ TEST_CASE_METHOD(Fixture, "A refused connection is an error naming host and port
 }
 
 TEST_CASE("URLs that are not http(s) fail without a request", "[http][fault]") {
-  auto results = NewBeastHttpClient(TestOptions())->FetchAll({"ftp://example.org/x", "nonsense"});
+  auto results = NewBeastHttpClient(TestOptions())
+                     ->FetchAll(std::vector<std::string>{"ftp://example.org/x", "nonsense"});
   RequireError(results[0], "ftp://example.org/x", "not an http or https URL");
   RequireError(results[1], "nonsense", "not a valid absolute URL");
 }
@@ -394,7 +404,7 @@ TEST_CASE("A CA file that cannot be loaded fails https URLs, naming the file", "
 }
 
 TEST_CASE("An empty batch returns no results", "[http]") {
-  CHECK(NewBeastHttpClient(TestOptions())->FetchAll({}).empty());
+  CHECK(NewBeastHttpClient(TestOptions())->FetchAll(std::vector<std::string>{}).empty());
 }
 
 TEST_CASE_METHOD(Fixture, "The loopback server serves a directory tree", "[http]") {

@@ -44,8 +44,14 @@ const char* Reason(int status) {
       return "Too Many Requests";
     case 500:
       return "Internal Server Error";
+    case 502:
+      return "Bad Gateway";
     case 503:
       return "Service Unavailable";
+    case 504:
+      return "Gateway Timeout";
+    case 304:
+      return "Not Modified";
     default:
       return "Status";
   }
@@ -153,6 +159,18 @@ std::string LoopbackServer::LastRequestHeader(const std::string& path,
   return "";
 }
 
+std::vector<std::chrono::steady_clock::time_point> LoopbackServer::Arrivals(
+    const std::string& path) const {
+  std::lock_guard<std::mutex> lock(mu_);
+  auto it = arrivals_.find(path);
+  return it == arrivals_.end() ? std::vector<std::chrono::steady_clock::time_point>{} : it->second;
+}
+
+void LoopbackServer::SetLatency(std::chrono::milliseconds latency) {
+  std::lock_guard<std::mutex> lock(mu_);
+  latency_ = latency;
+}
+
 void LoopbackServer::AcceptLoop() {
   while (!stopping_) {
     pollfd fds[2] = {{listen_fd_, POLLIN, 0}, {wake_pipe_[0], POLLIN, 0}};
@@ -248,14 +266,18 @@ void LoopbackServer::ServeConnection(int fd) {
       headers.emplace_back(line.substr(0, colon), value);
     }
     const std::string path = target.substr(0, target.find('?'));
+    std::chrono::milliseconds latency;
     {
       std::lock_guard<std::mutex> lock(mu_);
       last_headers_[path] = headers;
+      arrivals_[path].push_back(std::chrono::steady_clock::now());
+      latency = latency_;
     }
     for (const auto& [k, v] : headers) {
       if (Lower(k) == "connection" && Lower(v) == "close") keep_open = false;
     }
 
+    if (latency.count() > 0) std::this_thread::sleep_for(latency);
     const Response r = Lookup(target, path);
     if (r.close) keep_open = false;
     if (r.fault == Fault::kNoResponse) {

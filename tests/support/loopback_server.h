@@ -75,6 +75,10 @@ class LoopbackServer {
   int Connections() const { return connections_.load(); }
   // A header of the last request to `path` (name compared case-insensitively), "" if absent.
   std::string LastRequestHeader(const std::string& path, const std::string& name) const;
+  // When each request to `path` was parsed (steady clock), in arrival order.
+  std::vector<std::chrono::steady_clock::time_point> Arrivals(const std::string& path) const;
+  // Every response waits `latency` before it is sent (after the request is read); 0 by default.
+  void SetLatency(std::chrono::milliseconds latency);
 
   // Response builders.
   static Response Ok(std::string body, std::string content_type = "text/html; charset=utf-8");
@@ -105,6 +109,8 @@ class LoopbackServer {
   std::vector<int> open_fds_;
   std::map<std::string, int> hits_;
   std::map<std::string, std::vector<std::pair<std::string, std::string>>> last_headers_;
+  std::map<std::string, std::vector<std::chrono::steady_clock::time_point>> arrivals_;
+  std::chrono::milliseconds latency_{0};
 };
 
 }  // namespace parallax::testing
