@@ -165,6 +165,7 @@ class SqliteRunStore : public RunStore {
       const auto claims = SaveClaims(run_id, report, versions);
       const auto clusters = SaveClusters(run_id, report, claims);
       SaveFindings(run_id, report, versions, claims, clusters);
+      SaveDocumentValidators(report);
       SQLite::Statement done(*db_, "UPDATE runs SET status = 'ok', pid = NULL WHERE id = ?");
       done.bind(1, run_id);
       done.exec();
@@ -184,6 +185,16 @@ class SqliteRunStore : public RunStore {
       }
       return Status::Error(
           path_, "run " + std::to_string(run_id) + " not saved (database error): " + e.what());
+    }
+  }
+
+  // Documents fetched with HTTP validators keep them for the next run's conditional GET.
+  void SaveDocumentValidators(const RunReport& report) {
+    for (const Document& d : report.documents) {
+      if (d.url.empty() || (d.etag.empty() && d.last_modified.empty())) continue;
+      const Status saved =
+          SaveValidators(d.url, HttpValidators{d.etag, d.last_modified, ContentHash(d)});
+      if (!saved.ok()) throw std::runtime_error(saved.ToString());
     }
   }
 
@@ -378,6 +389,39 @@ class SqliteRunStore : public RunStore {
           HttpValidators{TextColumn(q, 0), TextColumn(q, 1), TextColumn(q, 2)});
     } catch (const std::exception& e) {
       return Status::Error(url, "cannot read HTTP validators from " + path_ + ": " + e.what());
+    }
+  }
+
+  Result<std::optional<Document>> LookupLatestDocument(const std::string& url) override {
+    try {
+      SQLite::Statement q(*db_,
+                          "SELECT v.title, v.author, v.published, v.modified, v.language, "
+                          "v.fetched_at, v.partial, v.text, v.content_hash, d.canonical_url, "
+                          "o.name, h.etag, h.last_modified "
+                          "FROM documents d JOIN document_versions v ON v.document_id = d.id "
+                          "JOIN outlets o ON o.id = d.outlet_id "
+                          "LEFT JOIN http_validators h ON h.url = d.url_or_source "
+                          "WHERE d.url_or_source = ? ORDER BY v.id DESC LIMIT 1");
+      q.bind(1, url);
+      if (!q.executeStep()) return std::optional<Document>();
+      Document d;
+      d.url = url;
+      d.title = TextColumn(q, 0);
+      d.author = TextColumn(q, 1);
+      if (!q.getColumn(2).isNull()) d.published = q.getColumn(2).getString();
+      if (!q.getColumn(3).isNull()) d.modified = q.getColumn(3).getString();
+      d.language = TextColumn(q, 4);
+      d.fetched_at = TextColumn(q, 5);
+      d.partial = q.getColumn(6).getInt() != 0;
+      d.text = TextColumn(q, 7);
+      d.content_hash = TextColumn(q, 8);
+      d.canonical_url = TextColumn(q, 9);
+      d.outlet = TextColumn(q, 10);
+      d.etag = TextColumn(q, 11);
+      d.last_modified = TextColumn(q, 12);
+      return std::optional<Document>(std::move(d));
+    } catch (const std::exception& e) {
+      return Status::Error(url, "cannot read the stored document from " + path_ + ": " + e.what());
     }
   }
 

@@ -353,3 +353,33 @@ TEST_CASE("a run keeps its configuration hash and each document's fetch time") {
   CHECK(db.execAndGet("SELECT fetched_at FROM run_documents WHERE run_id = 1 AND local_id = 'd1'")
             .getString() == "2025-11-04T05:32:01Z");
 }
+
+TEST_CASE("a run keeps fetched documents' validators and latest text for conditional GET") {
+  TempDir dir;
+  auto store = OpenRunStore(dir.File("runs.db"));
+  REQUIRE(store.ok());
+  parallax::RunReport report = Report();
+  report.documents[0].etag = "\"v1\"";
+  report.documents[0].last_modified = "Tue, 04 Nov 2025 05:00:00 GMT";
+  REQUIRE((*store)->SaveRun("bridge", report).ok());
+
+  auto cached = (*store)->LookupLatestDocument("https://planet.example/bridge");
+  REQUIRE(cached.ok());
+  REQUIRE(cached->has_value());
+  const parallax::Document& doc = **cached;
+  CHECK(doc.etag == "\"v1\"");
+  CHECK(doc.last_modified == "Tue, 04 Nov 2025 05:00:00 GMT");
+  CHECK(doc.text == report.documents[0].text);
+  CHECK(doc.outlet == "Daily Planet");
+  CHECK(doc.title == report.documents[0].title);
+
+  // The second document had no validators: its text is still there, with none to send.
+  auto other = (*store)->LookupLatestDocument("https://sentinel.example/storm");
+  REQUIRE(other.ok());
+  REQUIRE(other->has_value());
+  CHECK((*other)->etag.empty());
+
+  auto unknown = (*store)->LookupLatestDocument("https://nowhere.example/");
+  REQUIRE(unknown.ok());
+  CHECK_FALSE(unknown->has_value());
+}

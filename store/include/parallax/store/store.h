@@ -121,6 +121,9 @@ class RunStore {
   // Validators for a conditional GET of `url`; std::nullopt when none were saved.
   virtual Result<std::optional<HttpValidators>> LookupValidators(const std::string& url) = 0;
   // Replaces the validators of `url` (committed at once, independent of runs).
+  // The latest stored version of the document at `url` (text and metadata, with the HTTP
+  // validators saved for it), for reuse when the server answers 304 Not Modified.
+  virtual Result<std::optional<Document>> LookupLatestDocument(const std::string& url) = 0;
   virtual Status SaveValidators(const std::string& url, const HttpValidators& validators) = 0;
 };
 
