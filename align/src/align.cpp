@@ -48,6 +48,15 @@ std::vector<std::string> FeaturesOf(const ClaimModel& c) {
     std::snprintf(value, sizeof value, "%.2g", q.low);
     f.push_back(kind + "=" + value);
   }
+  // Slots: the role a claim fills (where it happened, who took the initiative), so accounts
+  // naming different venues or actors for the same act can still be lined up.
+  for (const auto& e : c.entities) {
+    if (IsVenue(e.key)) {
+      f.push_back("slot:venue");
+      break;
+    }
+  }
+  for (const auto& a : c.acts) f.push_back("slot:" + a.kind);
   for (const auto& d : c.dates) {
     if (d.day > 0) {
       f.push_back("date:" + std::to_string(d.year) + "-" + std::to_string(d.month) + "-" +
