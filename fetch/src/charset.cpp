@@ -4,9 +4,12 @@
 #include <unicode/ucnv.h>
 #include <unicode/ucnv_err.h>
 #include <unicode/ustring.h>
+#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
+#include <cstring>
 #include <memory>
 #include <vector>
 
@@ -51,13 +54,6 @@ std::string Canonical(std::string_view label) {
   return l;
 }
 
-bool IsValidUtf8(std::string_view bytes) {
-  UErrorCode status = U_ZERO_ERROR;
-  int32_t needed = 0;
-  u_strFromUTF8(nullptr, 0, &needed, bytes.data(), static_cast<int32_t>(bytes.size()), &status);
-  return status == U_BUFFER_OVERFLOW_ERROR || U_SUCCESS(status);
-}
-
 std::string MetaCharset(std::string_view bytes) {
   std::string head = Lower(bytes.substr(0, 4096));
   size_t pos = 0;
@@ -89,6 +85,28 @@ std::string Detect(std::string_view bytes) {
 }
 
 }  // namespace
+
+// ICU's U8_NEXT decides each multi-byte sequence. Pages are mostly ASCII, so ASCII runs are
+// skipped eight bytes at a time.
+bool IsValidUtf8(std::string_view bytes) {
+  const char* s = bytes.data();
+  const int64_t length = static_cast<int64_t>(bytes.size());
+  int64_t i = 0;
+  while (i < length) {
+    if (length - i >= 8) {
+      uint64_t word;
+      std::memcpy(&word, s + i, 8);
+      if ((word & 0x8080808080808080ULL) == 0) {
+        i += 8;
+        continue;
+      }
+    }
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    if (c < 0) return false;
+  }
+  return true;
+}
 
 std::string CharsetFromContentType(std::string_view content_type) {
   std::string lower = Lower(content_type);

@@ -17,6 +17,9 @@ std::string CharsetFromContentType(std::string_view content_type);
 // ICU accepts. ISO-8859-1 and US-ASCII labels map to windows-1252 as browsers do.
 std::string SniffCharset(std::string_view bytes, std::string_view declared, bool look_for_meta);
 
+// True when `bytes` is well-formed UTF-8 (no overlongs, surrogates or truncated sequences).
+bool IsValidUtf8(std::string_view bytes);
+
 // Converts `bytes` in `charset` to UTF-8 with ICU. Invalid or unmappable sequences become U+FFFD;
 // a leading byte order mark is dropped; an unknown charset is treated as UTF-8. Never fails.
 std::string ToUtf8(std::string_view bytes, std::string_view charset);

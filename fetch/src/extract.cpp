@@ -4,15 +4,19 @@
 #include "parallax/fetch/extract.h"
 
 #include <libxml/HTMLparser.h>
+#include <libxml/dict.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <cstdlib>
+#include <cstring>
 #include <mutex>
 #include <regex>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "charset.h"
 #include "extract_internal.h"
@@ -35,9 +39,43 @@ bool HtmlNode::HasAttr(std::string_view name) const {
   return false;
 }
 
+SubstringSet::SubstringSet(std::initializer_list<std::string_view> needles) : needles_(needles) {
+  for (std::string_view n : needles_) {
+    if (n.size() < 2) std::abort();  // a one-byte needle is a programming error
+  }
+  auto first_byte = [](std::string_view n) { return static_cast<unsigned char>(n[0]); };
+  std::stable_sort(needles_.begin(), needles_.end(), [&](std::string_view a, std::string_view b) {
+    return first_byte(a) < first_byte(b);
+  });
+  size_t k = 0;
+  for (int b = 0; b < 256; ++b) {
+    first_[b] = static_cast<uint16_t>(k);
+    while (k < needles_.size() && first_byte(needles_[k]) == b) ++k;
+  }
+  first_[256] = static_cast<uint16_t>(k);
+}
+
+bool SubstringSet::FoundIn(std::string_view text) const {
+  for (size_t i = 0; i < text.size(); ++i) {
+    unsigned char b = static_cast<unsigned char>(text[i]);
+    for (size_t k = first_[b]; k < first_[b + 1]; ++k) {
+      std::string_view n = needles_[k];
+      // Needles have two bytes or more (checked in the constructor): the second byte rejects
+      // most candidates before the full comparison.
+      if (n.size() <= text.size() - i && text[i + 1] == n[1] &&
+          std::memcmp(text.data() + i, n.data(), n.size()) == 0) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 std::string ToLower(std::string_view s) {
   std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
   return out;
 }
 
@@ -47,6 +85,19 @@ std::string CollapseSpace(std::string_view s) {
   bool space = false;
   for (size_t i = 0; i < s.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(s[i]);
+    // Printable ASCII runs (most of the text) are copied whole.
+    if (c > ' ' && c < 0x7F) {
+      size_t end = i + 1;
+      while (end < s.size() && static_cast<unsigned char>(s[end]) > ' ' &&
+             static_cast<unsigned char>(s[end]) < 0x7F) {
+        ++end;
+      }
+      if (space && !out.empty()) out += ' ';
+      space = false;
+      out.append(s.data() + i, end - i);
+      i = end - 1;
+      continue;
+    }
     bool ws = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
     size_t skip = 0;
     // U+00A0 NBSP, U+2009 thin space, U+200B zero width space, U+202F, U+3000.
@@ -107,6 +158,7 @@ namespace {
 using detail::CollapseSpace;
 using detail::HtmlNode;
 using detail::HtmlTree;
+using detail::SubstringSet;
 using detail::ToLower;
 
 void InitLibxml() {
@@ -114,24 +166,65 @@ void InitLibxml() {
   std::call_once(once, [] { xmlInitParser(); });
 }
 
+// The attributes HtmlNode keeps: the ones the extractor and the metadata readers look at. The
+// rest (data-*, src, srcset, ...) would only cost copies.
+bool IsReadAttribute(std::string_view name) {
+  static constexpr std::string_view kReadAttributes[] = {
+      "class",    "id",       "style",      "hidden", "aria-hidden", "role",
+      "itemprop", "rel",      "href",       "lang",   "xml:lang",    "content",
+      "name",     "property", "http-equiv", "type",   "datetime"};
+  for (auto a : kReadAttributes) {
+    if (name == a) return true;
+  }
+  return false;
+}
+
 // Builds HtmlTree from libxml2's SAX events, so no libxml2 DOM (and none of its depth limit)
 // is involved. Elements deeper than `max_depth` are not created: their text joins the deepest
 // open element, which flattens the markup without losing words.
 struct TreeBuilder {
   HtmlTree* tree = nullptr;
+  xmlDictPtr names = nullptr;  // the parser's dictionary, kept alive by tree->names
   int max_depth = 256;
   std::vector<int> open;  // indices of open elements, outermost first
   int overflow = 0;       // open elements beyond max_depth
 
-  void Start(const char* name, const char** atts) {
+  // libxml2's HTML parser hands over lowercase names from its dictionary (or static literals
+  // for implied elements), so a name normally needs no copy per node. Anything else (a literal,
+  // an uppercase name) is lowercased into the dictionary.
+  std::string_view Intern(const xmlChar* name) {
+    std::string_view view = reinterpret_cast<const char*>(name);
+    bool lower =
+        std::none_of(view.begin(), view.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+    if (!lower) {
+      std::string l = ToLower(view);
+      name = xmlDictLookup(names, reinterpret_cast<const xmlChar*>(l.data()),
+                           static_cast<int>(l.size()));
+    } else if (!xmlDictOwns(names, name)) {
+      name = xmlDictLookup(names, name, -1);
+    }
+    return name != nullptr ? reinterpret_cast<const char*>(name) : "unknown";
+  }
+
+  void Start(const xmlChar* name, const xmlChar** atts) {
     if (static_cast<int>(open.size()) >= max_depth) {
       ++overflow;
       return;
     }
     HtmlNode h;
-    h.tag = ToLower(name != nullptr ? name : "unknown");
+    h.tag = Intern(name != nullptr ? name : BAD_CAST "unknown");
     for (int i = 0; atts != nullptr && atts[i] != nullptr; i += 2) {
-      h.attrs.emplace_back(ToLower(atts[i]), atts[i + 1] != nullptr ? atts[i + 1] : "");
+      std::string_view key = reinterpret_cast<const char*>(atts[i]);
+      if (!IsReadAttribute(key)) continue;
+      const char* value = atts[i + 1] != nullptr ? reinterpret_cast<const char*>(atts[i + 1]) : "";
+      h.attrs.emplace_back(Intern(atts[i]), value);
+    }
+    const std::string& cls = h.Attr("class");
+    const std::string& id = h.Attr("id");
+    h.class_id.reserve(cls.size() + 1 + id.size());
+    h.class_id.append(cls).append(1, ' ').append(id);
+    for (char& c : h.class_id) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
     }
     h.parent = open.empty() ? -1 : open.back();
     int index = static_cast<int>(tree->nodes.size());
@@ -167,7 +260,7 @@ TreeBuilder* BuilderOf(void* ctx) {
 }
 
 void OnStart(void* ctx, const xmlChar* name, const xmlChar** atts) {
-  BuilderOf(ctx)->Start(reinterpret_cast<const char*>(name), reinterpret_cast<const char**>(atts));
+  BuilderOf(ctx)->Start(name, atts);
 }
 void OnEnd(void* ctx, const xmlChar*) {
   BuilderOf(ctx)->End();
@@ -178,11 +271,16 @@ void OnText(void* ctx, const xmlChar* ch, int len) {
 
 // Parses UTF-8 HTML into `tree`. libxml2 contexts are per call, so this is thread-safe once
 // xmlInitParser has run.
-bool ParseHtml(const std::string& utf8, const std::string& url, int max_depth, HtmlTree& tree) {
+bool ParseHtml(std::string_view utf8, const std::string& url, int max_depth, HtmlTree& tree) {
   htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
   if (ctxt == nullptr) return false;
   TreeBuilder builder;
   builder.tree = &tree;
+  builder.names = ctxt->dict;
+  xmlDictReference(ctxt->dict);
+  tree.names = std::shared_ptr<const void>(ctxt->dict, [](const void* dict) {
+    xmlDictFree(static_cast<xmlDictPtr>(const_cast<void*>(dict)));
+  });
   builder.max_depth = max_depth;
   htmlSAXHandler sax{};
   sax.startElement = OnStart;
@@ -217,6 +315,10 @@ bool HasToken(std::string_view classes, std::initializer_list<std::string_view> 
   return false;
 }
 
+bool IsOneOf(std::string_view s, std::initializer_list<std::string_view> list) {
+  return std::find(list.begin(), list.end(), s) != list.end();
+}
+
 bool HasSub(std::string_view hay, std::initializer_list<std::string_view> needles) {
   for (auto n : needles) {
     if (hay.find(n) != std::string_view::npos) return true;
@@ -226,107 +328,29 @@ bool HasSub(std::string_view hay, std::initializer_list<std::string_view> needle
 
 // Class/id words that mark page furniture rather than story text.
 bool NegativeHint(std::string_view c) {
-  return HasSub(c, {"navigation",
-                    "navbar",
-                    "menu",
-                    "footer",
-                    "breadcrumb",
-                    "related",
-                    "share",
-                    "sharing",
-                    "social",
-                    "cookie",
-                    "consent",
-                    "gdpr",
-                    "newsletter",
-                    "subscribe",
-                    "signup",
-                    "sign-up",
-                    "comment",
-                    "promo",
-                    "sponsor",
-                    "advert",
-                    "most-read",
-                    "mostread",
-                    "most-popular",
-                    "popular",
-                    "trending",
-                    "byline",
-                    "author",
-                    "sidebar",
-                    "widget",
-                    "banner",
-                    "modal",
-                    "popup",
-                    "paywall",
-                    "recirc",
-                    "outbrain",
-                    "taboola",
-                    "read-more",
-                    "readmore",
-                    "more-from",
-                    "caption",
-                    "credit",
-                    "toolbar",
-                    "donate",
-                    "pager",
-                    "pagination",
-                    "masthead",
-                    "timestamp",
-                    "dateline",
-                    "disclaimer",
-                    "visually-hidden",
-                    "sr-only",
-                    "screen-reader",
-                    "skip-link",
-                    "headline",
-                    "kicker",
-                    "tag-list",
-                    "taglist",
-                    "keywords",
-                    "subscription",
-                    "signin",
-                    "login",
-                    "copyright",
-                    "print-only",
-                    "audio",
-                    "video-player",
-                    "also-read",
-                    "see-also",
-                    "seealso",
-                    "recommend",
-                    "next-article",
-                    "prev-article",
-                    "post-footer",
-                    "entry-meta",
-                    "article-meta",
-                    "post-meta",
-                    "story-meta",
-                    "support-box",
-                    "underwriting",
-                    "takeaway",
-                    "key-points",
-                    "top-bar",
-                    "topbar",
-                    "header",
-                    "jump-link",
-                    "table-of-contents",
-                    "toc-",
-                    "icon",
-                    "rating",
-                    "tooltip",
-                    "lightbox",
-                    "gallery",
-                    "slideshow",
-                    "carousel",
-                    "embedded-module",
-                    "inline-module",
-                    "infobox",
-                    "bio",
-                    "contact",
-                    "recent-",
-                    "next-prev",
-                    "prev-next"}) ||
+  static const SubstringSet kWords{
+      "navigation",   "navbar",        "menu",         "footer",          "breadcrumb",
+      "related",      "share",         "sharing",      "social",          "cookie",
+      "consent",      "gdpr",          "newsletter",   "subscribe",       "signup",
+      "sign-up",      "comment",       "promo",        "sponsor",         "advert",
+      "most-read",    "mostread",      "most-popular", "popular",         "trending",
+      "byline",       "author",        "sidebar",      "widget",          "banner",
+      "modal",        "popup",         "paywall",      "recirc",          "outbrain",
+      "taboola",      "read-more",     "readmore",     "more-from",       "caption",
+      "credit",       "toolbar",       "donate",       "pager",           "pagination",
+      "masthead",     "timestamp",     "dateline",     "disclaimer",      "visually-hidden",
+      "sr-only",      "screen-reader", "skip-link",    "headline",        "kicker",
+      "tag-list",     "taglist",       "keywords",     "subscription",    "signin",
+      "login",        "copyright",     "print-only",   "audio",           "video-player",
+      "also-read",    "see-also",      "seealso",      "recommend",       "next-article",
+      "prev-article", "post-footer",   "entry-meta",   "article-meta",    "post-meta",
+      "story-meta",   "support-box",   "underwriting", "takeaway",        "key-points",
+      "top-bar",      "topbar",        "header",       "jump-link",       "table-of-contents",
+      "toc-",         "icon",          "rating",       "tooltip",         "lightbox",
+      "gallery",      "slideshow",     "carousel",     "embedded-module", "inline-module",
+      "infobox",      "bio",           "contact",      "recent-",         "next-prev",
+      "prev-next"};
+  return kWords.FoundIn(c) ||
          HasToken(c, {"ad",    "ads",     "adv",     "advert", "rail",   "nav",     "tags",
                       "tag",   "meta",    "dek",     "aside",  "hidden", "print",   "tools",
                       "share", "social",  "related", "more",   "teaser", "teasers", "puff",
@@ -334,13 +358,14 @@ bool NegativeHint(std::string_view c) {
 }
 
 bool PositiveHint(std::string_view c) {
-  return HasSub(c, {"article-body",    "articlebody",    "article__body",  "story-body",
-                    "storybody",       "post-body",      "postbody",       "entry-content",
-                    "article-content", "articlecontent", "story-content",  "post-content",
-                    "main-content",    "article-text",   "story-text",     "body-text",
-                    "bodytext",        "articletext",    "rich-text",      "richtext",
-                    "content-body",    "detailcontent",  "detail-content", "blog-post",
-                    "live-blog",       "liveblog"}) ||
+  static const SubstringSet kWords{
+      "article-body",  "articlebody",   "article__body",  "story-body",      "storybody",
+      "post-body",     "postbody",      "entry-content",  "article-content", "articlecontent",
+      "story-content", "post-content",  "main-content",   "article-text",    "story-text",
+      "body-text",     "bodytext",      "articletext",    "rich-text",       "richtext",
+      "content-body",  "detailcontent", "detail-content", "blog-post",       "live-blog",
+      "liveblog"};
+  return kWords.FoundIn(c) ||
          HasToken(c, {"article", "story", "content", "main", "body", "text", "entry", "post"});
 }
 
@@ -353,8 +378,8 @@ bool IsHidden(const HtmlNode& n) {
          style.find("visibility:hidden") != std::string::npos;
 }
 
-std::string ClassId(const HtmlNode& n) {
-  return ToLower(n.Attr("class") + " " + n.Attr("id"));
+const std::string& ClassId(const HtmlNode& n) {
+  return n.class_id;
 }
 
 bool IsNonContentTag(std::string_view t) {
@@ -383,17 +408,14 @@ void MarkBoilerplate(HtmlTree& tree);
 // ---- blocks -----------------------------------------------------------------------------
 
 bool IsBlockTag(std::string_view t) {
-  static constexpr std::string_view kBlocks[] = {
+  static const std::unordered_set<std::string_view> kBlocks = {
       "p",       "div",      "section",    "article", "main",   "header", "footer", "aside",
       "nav",     "ul",       "ol",         "li",      "h1",     "h2",     "h3",     "h4",
       "h5",      "h6",       "blockquote", "pre",     "table",  "tbody",  "thead",  "tfoot",
       "tr",      "td",       "th",         "dl",      "dt",     "dd",     "figure", "figcaption",
       "form",    "address",  "center",     "hr",      "br",     "body",   "html",   "details",
       "summary", "fieldset", "hgroup",     "caption", "legend", "output", "option", "frameset"};
-  for (auto b : kBlocks) {
-    if (t == b) return true;
-  }
-  return false;
+  return kBlocks.contains(t);
 }
 
 bool IsHeading(std::string_view t) {
@@ -421,7 +443,8 @@ std::vector<Block> MakeBlocks(const HtmlTree& tree) {
   auto flush = [&] {
     std::string text = CollapseSpace(buffer);
     if (!text.empty() && !owners.empty()) {
-      blocks.push_back({text, Utf8Length(CollapseSpace(link_buffer)), owners.back()});
+      size_t link_chars = link_buffer.empty() ? 0 : Utf8Length(CollapseSpace(link_buffer));
+      blocks.push_back({std::move(text), link_chars, owners.back()});
     }
     buffer.clear();
     link_buffer.clear();
@@ -496,22 +519,22 @@ void MarkBoilerplate(HtmlTree& tree) {
     HtmlNode& n = tree.nodes[i];
     if (n.is_text() || n.removed) continue;
     if (total > 0 && prose[i] * 10 >= total * 6) continue;
-    const std::string& t = n.tag;
+    std::string_view t = n.tag;
     if (IsFurnitureTag(t) || IsHidden(n)) {
       n.removed = true;
       continue;
     }
-    std::string role = ToLower(n.Attr("role"));
-    if (role == "navigation" || role == "complementary" || role == "banner" ||
-        role == "contentinfo" || role == "dialog" || role == "alertdialog" || role == "menu" ||
-        role == "toolbar" || role == "search") {
+    const std::string& role = n.Attr("role");
+    if (!role.empty() &&
+        IsOneOf(ToLower(role), {"navigation", "complementary", "banner", "contentinfo", "dialog",
+                                "alertdialog", "menu", "toolbar", "search"})) {
       n.removed = true;
       continue;
     }
     if (t == "html" || t == "body" || t == "main" || holds_body[i]) continue;
     // Inline elements inside prose (links, emphasis, tooltips) keep their words.
     if (!IsBlockTag(t)) continue;
-    std::string c = ClassId(n);
+    const std::string& c = ClassId(n);
     if (c.size() > 1 && NegativeHint(c) && !PositiveHint(c)) n.removed = true;
   }
 }
@@ -526,7 +549,7 @@ struct Score {
 };
 
 double ClassWeight(const HtmlNode& n) {
-  std::string c = ClassId(n);
+  const std::string& c = ClassId(n);
   double w = 0;
   if (c.size() > 1) {
     if (NegativeHint(c)) w -= 25;
@@ -550,6 +573,10 @@ double TagBase(std::string_view t) {
 
 bool LooksLikeByline(const std::string& text) {
   if (text.size() > 120) return false;
+  // Every opening below starts with b, w or r: a cheap test before the regex.
+  char first =
+      text.empty() ? ' ' : static_cast<char>(std::tolower(static_cast<unsigned char>(text[0])));
+  if (first != 'b' && first != 'w' && first != 'r') return false;
   static const std::regex kBy(R"(^(by|words by|written by|reporting by)\s+\S)", std::regex::icase);
   return std::regex_search(text, kBy);
 }
@@ -584,18 +611,46 @@ bool LooksLikeBoilerLine(const std::string& text) {
   for (auto k : kLines) {
     if (trimmed == k) return true;
   }
-  static const std::regex kPatterns(
-      R"(^(read more|related|see also|also read|more:|watch:|listen:|photo:|image:|getty images|follow us|sign up for|subscribe to|click here|this article was|copyright|\(c\)|©|all rights reserved|updated \d|published \d|\d+ min read))",
-      std::regex::icase);
-  if (std::regex_search(l, kPatterns)) return true;
+  // Openings of furniture lines ("Read more: ...", "Photo: ...", "Updated 3 hours ago").
+  static constexpr std::string_view kOpenings[] = {"read more",
+                                                   "related",
+                                                   "see also",
+                                                   "also read",
+                                                   "more:",
+                                                   "watch:",
+                                                   "listen:",
+                                                   "photo:",
+                                                   "image:",
+                                                   "getty images",
+                                                   "follow us",
+                                                   "sign up for",
+                                                   "subscribe to",
+                                                   "click here",
+                                                   "this article was",
+                                                   "copyright",
+                                                   "(c)",
+                                                   "\xC2\xA9",
+                                                   "all rights reserved"};
+  for (auto o : kOpenings) {
+    if (l.starts_with(o)) return true;
+  }
+  auto digit_at = [&](size_t i) {
+    return i < l.size() && std::isdigit(static_cast<unsigned char>(l[i])) != 0;
+  };
+  if ((l.starts_with("updated ") && digit_at(8)) || (l.starts_with("published ") && digit_at(10))) {
+    return true;
+  }
+  size_t digits = 0;
+  while (digit_at(digits)) ++digits;
+  if (digits > 0 && std::string_view(l).substr(digits).starts_with(" min read")) return true;
   // A bare timestamp ("13.05 GMT", "9:41 am"), as live blogs put above each entry.
   static const std::regex kTimeOnly(
       R"(^\d{1,2}[:.]\d{2}\s*(am|pm|a\.m\.|p\.m\.)?\s*(gmt|bst|utc|cet|cest|et|edt|est|pt|pdt|pst)?$)");
-  if (l.size() < 24 && std::regex_match(l, kTimeOnly)) return true;
+  if (l.size() < 24 && digit_at(0) && std::regex_match(l, kTimeOnly)) return true;
   // Sign-offs and sign-up prompts: "Reach her at x@y.com", "Subscribe to our newsletters".
   if (l.size() < 250) {
     static const std::regex kEmail(R"([a-z0-9._-]+@[a-z0-9-]+\.[a-z])");
-    bool email = std::regex_search(l, kEmail);
+    bool email = l.find('@') != std::string::npos && std::regex_search(l, kEmail);
     if (email && HasSub(l, {"reach", "contact", "email", "e-mail", "follow", "tip", "write to"})) {
       return true;
     }
@@ -792,7 +847,7 @@ bool LooksLikeMarkup(std::string_view bytes) {
 // Plain text: the first non-empty line is the title (unless it is the only line); the body's
 // paragraphs are blank-line-separated blocks when the body has blank lines (wrapped text), else
 // its lines.
-Document FromPlainText(const std::string& text) {
+Document FromPlainText(std::string_view text) {
   std::vector<std::string> lines;
   for (size_t pos = 0; pos <= text.size();) {
     size_t end = text.find('\n', pos);
@@ -845,11 +900,13 @@ bool LooksBinary(std::string_view bytes) {
 }
 
 bool HasPaywallMarker(const HtmlTree& tree) {
+  static const SubstringSet kMarkers{"paywall",        "piano-",          "regwall",
+                                     "meteredcontent", "subscriber-only", "premium-content",
+                                     "locked-content"};
   for (const auto& n : tree.nodes) {
     if (n.is_text()) continue;
-    std::string c = ClassId(n);
-    if (HasSub(c, {"paywall", "piano-", "regwall", "meteredcontent", "subscriber-only",
-                   "premium-content", "locked-content"})) {
+    const std::string& c = ClassId(n);
+    if (kMarkers.FoundIn(c)) {
       return true;
     }
   }
@@ -874,7 +931,15 @@ Result<Document> ExtractArticle(std::string_view bytes, std::string_view url,
   std::string type = CollapseSpace(ToLower(content_type.substr(0, content_type.find(';'))));
   std::string charset = SniffCharset(bytes, CharsetFromContentType(content_type),
                                      type.empty() || type.find("html") != std::string::npos);
-  std::string utf8 = ToUtf8(bytes, charset);
+  // Valid UTF-8 (most pages) is used in place; anything else is converted into `converted`.
+  std::string converted;
+  std::string_view utf8 = bytes;
+  if (charset == "UTF-8" && IsValidUtf8(bytes)) {
+    if (utf8.starts_with("\xEF\xBB\xBF")) utf8.remove_prefix(3);
+  } else {
+    converted = ToUtf8(bytes, charset);
+    utf8 = converted;
+  }
   bool html = type.empty() ? LooksLikeMarkup(utf8)
                            : (type.find("html") != std::string::npos ||
                               type.find("xml") != std::string::npos);
@@ -894,6 +959,7 @@ Result<Document> ExtractArticle(std::string_view bytes, std::string_view url,
   if (utf8.size() > static_cast<size_t>(INT32_MAX))
     return Status::Error(subject, "input too large");
   HtmlTree tree;
+  tree.nodes.reserve(utf8.size() / 128);  // about one node per 100-150 bytes of markup
   if (!ParseHtml(utf8, doc.url, std::max(8, options.max_element_depth), tree)) {
     return Status::Error(subject, "no HTML content could be parsed");
   }

@@ -2,6 +2,10 @@
 // tree and the metadata readers. Not part of the public API.
 #pragma once
 
+#include <array>
+#include <cstdint>
+#include <initializer_list>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -14,9 +18,15 @@ namespace parallax::fetch::detail {
 // depth (deeper markup is flattened into one text child), so walks may recurse on it safely,
 // although the code here walks it with explicit stacks.
 struct HtmlNode {
-  std::string tag;   // lowercase element name; "" for a text node
+  // Lowercase element name; "" for a text node. Points into HtmlTree::names.
+  std::string_view tag;
   std::string text;  // text nodes only (UTF-8, entities decoded)
-  std::vector<std::pair<std::string, std::string>> attrs;  // names lowercase
+  // Only the attributes the extractor reads (kReadAttributes in extract.cpp); names lowercase,
+  // pointing into HtmlTree::names.
+  std::vector<std::pair<std::string_view, std::string>> attrs;
+  // Lowercase class and id joined by a space ("story-body main"; " " when both are absent): the
+  // words that class/id hints look at.
+  std::string class_id;
   int parent = -1;
   std::vector<int> kids;
   bool removed = false;  // boilerplate: not part of the article body
@@ -29,9 +39,28 @@ struct HtmlNode {
 
 struct HtmlTree {
   std::vector<HtmlNode> nodes;  // nodes[0] is the root element (html) when non-empty
+  // Owns the storage of element and attribute names (the parser's name dictionary); shared by
+  // copies of the tree.
+  std::shared_ptr<const void> names;
   // Text of the subtree, whitespace collapsed, trimmed.
   std::string Text(int node) const;
   bool IsInside(int node, int ancestor) const;
+};
+
+// A fixed list of substrings looked for together in one pass over a text: at each position only
+// the needles that begin with that byte are compared. Meant to be built once (a function-local
+// static) per list; immutable after construction, so safe to share between threads.
+class SubstringSet {
+ public:
+  // Every needle must be at least two bytes long.
+  SubstringSet(std::initializer_list<std::string_view> needles);
+  // True when any needle occurs in `text`.
+  bool FoundIn(std::string_view text) const;
+
+ private:
+  std::vector<std::string_view> needles_;  // sorted by first byte
+  // needles_[first_[b] .. first_[b + 1]) are the needles that begin with byte b.
+  std::array<uint16_t, 257> first_{};
 };
 
 // Collapses runs of white space (including NBSP) to one space and trims both ends.

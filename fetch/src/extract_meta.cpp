@@ -500,12 +500,12 @@ std::string StripSuffix(std::string title, const std::string& outlet, const std:
 }
 
 bool InBoilerplateArea(const HtmlTree& tree, int node) {
+  static const SubstringSet kAreaWords{"related", "most-read", "popular", "recommend",
+                                       "sidebar", "comment",   "teaser",  "promo"};
   for (int p = tree.nodes[node].parent; p >= 0; p = tree.nodes[p].parent) {
     const HtmlNode& n = tree.nodes[p];
     if (n.tag == "aside" || n.tag == "nav" || n.tag == "footer") return true;
-    std::string cls = ToLower(n.Attr("class") + " " + n.Attr("id"));
-    if (ContainsAny(cls, {"related", "most-read", "popular", "recommend", "sidebar", "comment",
-                          "teaser", "promo"})) {
+    if (kAreaWords.FoundIn(n.class_id)) {
       return true;
     }
   }
@@ -515,6 +515,10 @@ bool InBoilerplateArea(const HtmlTree& tree, int node) {
 }  // namespace
 
 PageMeta ReadMetadata(const HtmlTree& tree, std::string_view url) {
+  static const SubstringSet kBylineWords{"byline", "author", "contributor", "writer"};
+  static const SubstringSet kDatelineWords{
+      "date", "time",        "publish",      "posted",         "byline",   "meta",
+      "info", "header-line", "story-header", "article-header", "timestamp"};
   PageMeta meta;
   std::vector<std::pair<std::string, std::string>> metas;  // (key lowercase, content)
   std::vector<std::string> scripts;
@@ -525,7 +529,7 @@ PageMeta ReadMetadata(const HtmlTree& tree, std::string_view url) {
   for (size_t i = 0; i < tree.nodes.size(); ++i) {
     const HtmlNode& n = tree.nodes[i];
     if (n.is_text()) continue;
-    const std::string& tag = n.tag;
+    std::string_view tag = n.tag;
     if (tag == "meta") {
       std::string content = n.Attr("content");
       for (const char* key : {"name", "property", "itemprop", "http-equiv"}) {
@@ -559,15 +563,13 @@ PageMeta ReadMetadata(const HtmlTree& tree, std::string_view url) {
     }
     if (tag == "time" && n.HasAttr("datetime")) time_nodes.push_back(static_cast<int>(i));
     if (tag == "head" || tag == "script" || tag == "style") continue;
-    std::string cls = ToLower(n.Attr("class") + " " + n.Attr("id"));
+    const std::string& cls = n.class_id;
     bool author_rel = tag == "a" && ToLower(n.Attr("rel")) == "author";
-    if (itemprop == "author" || author_rel ||
-        ContainsAny(cls, {"byline", "author", "contributor", "writer"})) {
+    if (itemprop == "author" || author_rel || kBylineWords.FoundIn(cls)) {
       if (rel_author.empty() && author_rel) rel_author = tree.Text(static_cast<int>(i));
       byline_nodes.push_back(static_cast<int>(i));
     }
-    if (ContainsAny(cls, {"date", "time", "publish", "posted", "byline", "meta", "info",
-                          "header-line", "story-header", "article-header", "timestamp"})) {
+    if (kDatelineWords.FoundIn(cls)) {
       dateline_nodes.push_back(static_cast<int>(i));
     }
   }
@@ -623,7 +625,7 @@ PageMeta ReadMetadata(const HtmlTree& tree, std::string_view url) {
     for (int i = h1_index + 1; i < static_cast<int>(tree.nodes.size()) && i < h1_index + 60; ++i) {
       const HtmlNode& n = tree.nodes[i];
       if (n.is_text()) continue;
-      std::string cls = ToLower(n.Attr("class") + " " + n.Attr("id"));
+      const std::string& cls = n.class_id;
       if (!ContainsAny(cls, {"dek", "standfirst", "strapline", "deck"}) ||
           InBoilerplateArea(tree, i)) {
         continue;
