@@ -56,6 +56,105 @@ Item FromBytes(const std::string& subject, std::string_view bytes, std::string_v
   return doc;
 }
 
+bool IsWarcPath(std::string_view path) {
+  const std::string lower = Lower(path);
+  return lower.ends_with(".warc") || lower.ends_with(".warc.gz");
+}
+
+// Media types a WARC record may hold to become a document; "" lets the extractor sniff.
+bool IsArticleType(std::string_view content_type) {
+  std::string type = Lower(content_type.substr(0, content_type.find(';')));
+  while (!type.empty() && (type.back() == ' ' || type.back() == '\t')) type.pop_back();
+  while (!type.empty() && (type.front() == ' ' || type.front() == '\t')) type.erase(0, 1);
+  return type.empty() || type == "text/html" || type == "text/plain" ||
+         type == "application/xhtml+xml";
+}
+
+// "2017-03-06T04:02:06Z" from a WARC-Date (fractional seconds dropped); "" when malformed.
+std::string NormalizeWarcDate(std::string_view date) {
+  static constexpr std::string_view kShape = "dddd-dd-ddTdd:dd:dd";
+  if (date.size() < kShape.size() + 1 || date.back() != 'Z') return "";
+  for (size_t i = 0; i < kShape.size(); ++i) {
+    const bool digit = date[i] >= '0' && date[i] <= '9';
+    if (kShape[i] == 'd' ? !digit : date[i] != kShape[i]) return "";
+  }
+  const std::string_view rest = date.substr(kShape.size(), date.size() - kShape.size() - 1);
+  if (!rest.empty() &&
+      (rest[0] != '.' || rest.size() < 2 ||
+       !std::all_of(rest.begin() + 1, rest.end(), [](char c) { return c >= '0' && c <= '9'; }))) {
+    return "";
+  }
+  return std::string(date.substr(0, kShape.size())) + "Z";
+}
+
+// Appends one item per document-like record of the WARC file at `path` (see collect.h).
+void FromWarc(const std::string& path, const CollectOptions& options, Clock& clock,
+              std::vector<Result<Document>>& items) {
+  auto reader = WarcReader::Open(path, options.warc);
+  if (!reader.ok()) {
+    items.push_back(reader.status());
+    return;
+  }
+  size_t found = 0;
+  WarcRecord record;
+  while (true) {
+    Result<bool> more = (*reader)->Next(record);
+    if (!more.ok()) {
+      items.push_back(more.status());
+      return;
+    }
+    if (!*more) break;
+    if ((record.type != "response" && record.type != "resource") || !IsHttpUrl(record.target_uri)) {
+      continue;
+    }
+    const std::string subject = path + "#" + std::to_string(record.offset);
+    std::string body;
+    std::string content_type;
+    if (record.type == "response") {
+      if (!Lower(record.content_type).starts_with("application/http")) continue;
+      auto http = ParseWarcHttpResponse(record.block, subject, options.max_file_bytes);
+      if (!http.ok()) {
+        ++found;
+        items.push_back(http.status());
+        continue;
+      }
+      if (http->status < 200 || http->status > 299 || !IsArticleType(http->content_type)) continue;
+      body = std::move(http->body);
+      content_type = std::move(http->content_type);
+    } else {
+      if (!IsArticleType(record.content_type)) continue;
+      body = std::move(record.block);
+      content_type = record.content_type;
+    }
+    ++found;
+    Item item = FromBytes(subject, body, record.target_uri, content_type, options, clock);
+    if (item.ok()) {
+      item->url = record.target_uri;
+      item->source = subject;
+      if (std::string date = NormalizeWarcDate(record.date); !date.empty()) item->fetched_at = date;
+    }
+    items.push_back(std::move(item));
+  }
+  if (found == 0) {
+    items.push_back(
+        Status::Error(path, "the WARC file has no HTML or plain-text response or resource record"));
+  }
+}
+
+// Writes every successful response to options.warc_output; the first failure, if any.
+Status WriteWarc(const std::vector<Result<HttpResponse>>& responses, const CollectOptions& options,
+                 Clock& clock) {
+  WarcWriter::Options writer_options;
+  writer_options.user_agent = options.warc_user_agent;
+  auto writer = WarcWriter::Open(options.warc_output, clock.Now(), writer_options);
+  if (!writer.ok()) return writer.status();
+  for (const Result<HttpResponse>& response : responses) {
+    if (!response.ok()) continue;
+    if (Status s = (*writer)->Write(*response, clock.Now()); !s.ok()) return s;
+  }
+  return (*writer)->Close();
+}
+
 Item FromFile(const std::string& path, const CollectOptions& options, FileSystem& fs,
               Clock& clock) {
   auto bytes = fs.ReadFile(path, options.max_file_bytes);
@@ -87,6 +186,8 @@ Collected CollectDocuments(const std::vector<std::string>& sources, const Collec
   }
   std::vector<Result<HttpResponse>> responses;
   if (!urls.empty()) responses = http.FetchAll(urls);
+  Status warc_status;
+  if (!options.warc_output.empty()) warc_status = WriteWarc(responses, options, clock);
 
   std::vector<Item> items;
   for (size_t i = 0; i < sources.size(); ++i) {
@@ -112,6 +213,8 @@ Collected CollectDocuments(const std::vector<std::string>& sources, const Collec
       items.push_back(std::move(item));
     } else if (LooksLikeOtherUrl(source)) {
       items.push_back(Status::Error(source, "unsupported URL scheme (only http and https)"));
+    } else if (IsWarcPath(source) && fs.Exists(source) && !fs.IsDirectory(source)) {
+      FromWarc(source, options, clock, items);
     } else if (fs.IsDirectory(source)) {
       auto files = fs.ListArticleFiles(source);
       if (!files.ok()) {
@@ -140,6 +243,7 @@ Collected CollectDocuments(const std::vector<std::string>& sources, const Collec
     doc.id = "d" + std::to_string(out.documents.size() + 1);
     out.documents.push_back(std::move(doc));
   }
+  if (!warc_status.ok()) out.errors.push_back(warc_status);
   return out;
 }
 

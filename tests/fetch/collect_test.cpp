@@ -202,5 +202,136 @@ TEST_CASE("The same inputs give the same documents and hashes on every run", "[c
   CHECK(a.documents[0].content_hash.size() == 16);
 }
 
+std::string WarcData(const std::string& name) {
+  return std::string(PARALLAX_SOURCE_DIR) + "/tests/data/fetch/warc/" + name;
+}
+
+std::string WarcRecordBytes(const std::string& fields, const std::string& block) {
+  return "WARC/1.0\r\n" + fields + "Content-Length: " + std::to_string(block.size()) + "\r\n\r\n" +
+         block + "\r\n\r\n";
+}
+
+TEST_CASE("A WARC source becomes one document per HTML or text response and resource record",
+          "[collect][warc]") {
+  FakeHttp http;
+  auto fs = NewPosixFileSystem();
+  FixedClock clock = TestClock();
+  const std::string path = WarcData("articles.warc");
+
+  const Collected got = CollectDocuments({path}, {}, http, *fs, clock);
+
+  // The 404, the image, the request, metadata and revisit records are not documents.
+  CHECK(got.errors.empty());
+  CHECK(http.batches.empty());
+  REQUIRE(got.documents.size() == 2);
+  const Document& page = got.documents[0];
+  CHECK(page.id == "d1");
+  CHECK(page.url == "https://news.example/harbour");
+  CHECK(page.source == path + "#552");
+  CHECK(page.title == "Harbour bridge reopens");
+  CHECK(Contains(page.text, "twelve expansion joints"));  // the chunked body was joined
+  CHECK(page.fetched_at == "2025-11-04T05:31:07Z");       // WARC-Date, fraction dropped
+  CHECK(page.content_hash == ContentHash(page.text));
+  const Document& notes = got.documents[1];
+  CHECK(notes.id == "d2");
+  CHECK(notes.url == "http://ferries.example/notes.txt");
+  CHECK(notes.source == path + "#1945");
+  CHECK(notes.title == "Ferry timetable changes");
+  CHECK(Contains(notes.text, "ten minutes earlier"));
+}
+
+TEST_CASE("A broken WARC record is an error naming the file and offset; framing errors end it",
+          "[collect][warc]") {
+  TempDir dir;
+  const std::string good = WarcRecordBytes(
+      "WARC-Type: resource\r\nWARC-Target-URI: http://a.example/ok\r\nContent-Type: "
+      "text/plain\r\n",
+      "Rates held\n\nThe central bank kept its rate unchanged for a third month.\n");
+  const std::string bad_chunks = WarcRecordBytes(
+      "WARC-Type: response\r\nWARC-Target-URI: http://a.example/chunks\r\nContent-Type: "
+      "application/http;msgtype=response\r\n",
+      "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n");
+  const std::string truncated = "WARC/1.0\r\nContent-Length: 500\r\n\r\nonly a little";
+  WriteWholeFile(dir.File("mixed.warc"), good + bad_chunks + good + truncated);
+  WriteWholeFile(dir.File("empty.warc"), WarcRecordBytes("WARC-Type: warcinfo\r\n", "x: y\r\n"));
+  FakeHttp http;
+  auto fs = NewPosixFileSystem();
+  FixedClock clock = TestClock();
+
+  const Collected got =
+      CollectDocuments({dir.File("mixed.warc"), dir.File("empty.warc")}, {}, http, *fs, clock);
+
+  REQUIRE(got.documents.size() == 2);
+  CHECK(got.documents[0].source == dir.File("mixed.warc") + "#0");
+  CHECK(got.documents[1].source ==
+        dir.File("mixed.warc") + "#" + std::to_string(good.size() + bad_chunks.size()));
+  CHECK(got.documents[1].fetched_at == "2025-11-04T05:32:00Z");  // no WARC-Date: the clock
+  REQUIRE(got.errors.size() == 3);
+  CHECK(got.errors[0].subject() == dir.File("mixed.warc") + "#" + std::to_string(good.size()));
+  CHECK(Contains(got.errors[0].message(), "invalid chunk size"));
+  CHECK(got.errors[1].subject() == dir.File("mixed.warc"));
+  CHECK(Contains(got.errors[1].message(), "the block is truncated"));
+  CHECK(got.errors[2].subject() == dir.File("empty.warc"));
+  CHECK(Contains(got.errors[2].message(), "no HTML or plain-text"));
+}
+
+TEST_CASE("With warc_output every fetched response is recorded, and the WARC replays the run",
+          "[collect][warc]") {
+  TempDir dir;
+  FakeHttp http;
+  http.Serve("https://news.example/story",
+             Article("Council votes on budget", "The council approved the budget on Monday."),
+             "text/html; charset=utf-8", "https://news.example/story-final");
+  http.Serve("http://b.example/notes", "Road works\n\nThe main road closes at night all week.\n",
+             "text/plain");
+  auto fs = NewPosixFileSystem();
+  FixedClock clock = TestClock();
+  CollectOptions options;
+  options.warc_output = dir.File("run.warc.gz");
+  options.warc_user_agent = "TestAgent/1";
+
+  const Collected live = CollectDocuments(
+      {"https://news.example/story", "http://missing.example/", "http://b.example/notes"}, options,
+      http, *fs, clock);
+  REQUIRE(live.documents.size() == 2);
+  REQUIRE(live.errors.size() == 1);  // the 404; the WARC was written without error
+  CHECK(live.errors[0].subject() == "http://missing.example/");
+
+  FakeHttp offline;
+  const Collected replay = CollectDocuments({options.warc_output}, {}, offline, *fs, clock);
+  CHECK(offline.batches.empty());
+  CHECK(replay.errors.empty());
+  REQUIRE(replay.documents.size() == live.documents.size());
+  for (size_t i = 0; i < live.documents.size(); ++i) {
+    const Document& a = live.documents[i];
+    const Document& b = replay.documents[i];
+    CHECK(b.id == a.id);
+    CHECK(b.url == a.url);
+    CHECK(b.title == a.title);
+    CHECK(b.text == a.text);
+    CHECK(b.content_hash == a.content_hash);
+    CHECK(b.fetched_at == a.fetched_at);
+    CHECK(b.source.starts_with(options.warc_output + "#"));
+  }
+  CHECK(replay.documents[0].url == "https://news.example/story-final");
+  CHECK(replay.documents[1].title == "Road works");
+}
+
+TEST_CASE("A WARC that cannot be written is an error naming it; the documents still come",
+          "[collect][warc]") {
+  TempDir dir;
+  FakeHttp http;
+  http.Serve("http://ok.example/", Article("Good", "A page that loads fine today."), "text/html");
+  auto fs = NewPosixFileSystem();
+  FixedClock clock = TestClock();
+  CollectOptions options;
+  options.warc_output = dir.File("missing-dir/run.warc.gz");
+
+  const Collected got = CollectDocuments({"http://ok.example/"}, options, http, *fs, clock);
+  REQUIRE(got.documents.size() == 1);
+  REQUIRE(got.errors.size() == 1);
+  CHECK(got.errors[0].subject() == options.warc_output);
+}
+
 }  // namespace
 }  // namespace parallax::fetch

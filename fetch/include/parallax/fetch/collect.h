@@ -9,12 +9,21 @@
 #include "parallax/core/status.h"
 #include "parallax/fetch/extract.h"
 #include "parallax/fetch/http.h"
+#include "parallax/fetch/warc.h"
 
 namespace parallax::fetch {
 
 struct CollectOptions {
   uint64_t max_file_bytes = 10ull << 20;
   ExtractOptions extract;
+  // When non-empty, every HTTP response received in the run (each successful fetch) is written
+  // to this .warc.gz (see WarcWriter), which can later be given as a source to replay the run.
+  // A failure to write it is one error naming this path, appended after the sources' errors; the
+  // documents are unaffected. The file is written even when the run fetched no URL.
+  std::string warc_output;
+  // The User-Agent the HttpClient sends, recorded in the WARC's reconstructed request records.
+  std::string warc_user_agent;
+  WarcReaderOptions warc;  // limits for .warc/.warc.gz sources
 };
 
 struct Collected {
@@ -22,9 +31,20 @@ struct Collected {
   std::vector<Status> errors;       // one per source that failed, naming it
 };
 
-// Each source is an http(s) URL, a file (HTML or plain text), or a directory whose files (and
-// <subdir>/index.html pages) are each one article. URLs are fetched with `http` in one batch.
-// Sets fetched_at from `clock` and content_hash (hex XXH64 of the text).
+// Each source is an http(s) URL, a file (HTML or plain text), a directory whose files (and
+// <subdir>/index.html pages) are each one article, or a WARC file (name ending in .warc or
+// .warc.gz). URLs are fetched with `http` in one batch. Sets fetched_at from `clock` and
+// content_hash (hex XXH64 of the text).
+//
+// A WARC source expands, in record order, to one document per response record (HTTP 2xx) and
+// per resource record whose content type is HTML, XHTML or plain text (or absent) and whose
+// WARC-Target-URI is http(s); other records are skipped silently. Such a document has url = the
+// target URI, source = "<path>#<offset>" (the record's offset in the uncompressed stream),
+// fetched_at = its WARC-Date (else `clock`), and is extracted like a fetched page with the
+// Content-Type of the stored HTTP response (of the record, for resource records). A record whose
+// HTTP part is malformed is an error naming "<path>#<offset>" and the file goes on; a framing
+// error ends the file (the documents before it are kept); a WARC with no such record is an
+// error.
 Collected CollectDocuments(const std::vector<std::string>& sources, const CollectOptions& options,
                            HttpClient& http, FileSystem& fs, Clock& clock);
 
