@@ -1,14 +1,21 @@
 // parallax compare SOURCE... [--json FILE] [--markdown FILE] [--html FILE] [--db FILE]
 // The one place the stages are wired together: fetch -> align -> compare -> store/reports.
+#include <chrono>
+#include <cmath>
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <memory>
+#include <optional>
 
 #include "args.h"
 #include "commands.h"
 #include "parallax/align/align.h"
 #include "parallax/compare/compare.h"
 #include "parallax/core/env.h"
+#include "parallax/core/page_cache.h"
 #include "parallax/fetch/collect.h"
+#include "parallax/fetch/progress.h"
 #include "parallax/reports/reports.h"
 #include "parallax/store/store.h"
 
@@ -27,9 +34,29 @@ and where they contradict each other.
   --html FILE      write the report as one self-contained HTML page
   --db FILE        record the run in this SQLite database (created if missing)
   --event NAME     the event's name in the database (default: derived from the sources)
+  --warc FILE      also record every HTTP response in this .warc.gz; give the file as a
+                   SOURCE later to replay the run offline
+  --host-delay S   seconds between two requests to one host (default 1; robots.txt
+                   Crawl-delay raises it)
   --quiet          print nothing but errors
 With no --json, --markdown or --html, the Markdown report is printed.
 )";
+
+// The store's latest copy of each page, for conditional GET. A lookup error only means the
+// page is fetched in full.
+class StorePageCache final : public PageCache {
+ public:
+  explicit StorePageCache(store::RunStore* store) : store_(store) {}
+  std::optional<Document> LookupLatest(const std::string& url) override {
+    if (store_ == nullptr) return std::nullopt;
+    auto found = store_->LookupLatestDocument(url);
+    if (!found.ok()) return std::nullopt;
+    return std::move(found.value());
+  }
+
+ private:
+  store::RunStore* store_;
+};
 
 std::string DeriveEventName(const std::vector<std::string>& sources) {
   for (const auto& s : sources) {
@@ -45,8 +72,9 @@ std::string DeriveEventName(const std::vector<std::string>& sources) {
 }  // namespace
 
 int RunCompare(const std::vector<std::string>& argv) {
-  auto parsed =
-      ParseArgs(argv, {"--json", "--markdown", "--html", "--db", "--event"}, {"--help", "--quiet"});
+  auto parsed = ParseArgs(
+      argv, {"--json", "--markdown", "--html", "--db", "--event", "--warc", "--host-delay"},
+      {"--help", "--quiet"});
   if (!parsed.ok()) {
     std::cerr << "parallax compare: " << parsed.status().ToString() << "\n\n" << kCompareUsage;
     return kExitUsage;
@@ -62,15 +90,49 @@ int RunCompare(const std::vector<std::string>& argv) {
   const bool quiet = parsed->Has("--quiet");
   auto fs = NewPosixFileSystem();
   auto clock = NewSystemClock();
-  auto http = fetch::NewBeastHttpClient(fetch::HttpOptions{});
-
   RunReport report;
   report.started_at = FormatIsoUtc(clock->Now());
   report.run_id = "run-" + report.started_at;
   bool failed = false;
 
+  fetch::HttpOptions http_options;
+  if (parsed->Has("--host-delay")) {
+    char* end = nullptr;
+    const std::string value = parsed->Value("--host-delay");
+    const double seconds = std::strtod(value.c_str(), &end);
+    if (value.empty() || *end != '\0' || seconds < 0 || seconds > 3600) {
+      std::cerr << "parallax compare: --host-delay: '" << value
+                << "' is not a number of seconds between 0 and 3600\n";
+      return kExitUsage;
+    }
+    http_options.host_delay = std::chrono::milliseconds(std::llround(seconds * 1000));
+  }
+  std::unique_ptr<fetch::ProgressSink> progress;
+  if (!quiet) {
+    progress = fetch::NewTerminalProgress(stderr);
+    http_options.progress = progress.get();
+  }
+  auto http = fetch::NewBeastHttpClient(http_options);
+
+  // The database, when given, is opened first: its stored pages answer conditional GETs.
+  std::unique_ptr<store::RunStore> store;
+  const std::string db = parsed->Value("--db");
+  if (!db.empty()) {
+    auto opened = store::OpenRunStore(db);
+    if (!opened.ok()) {
+      std::cerr << "parallax: " << opened.status().ToString() << "\n";
+      failed = true;
+    } else {
+      store = std::move(opened.value());
+    }
+  }
+  StorePageCache page_cache(store.get());
+  fetch::CollectOptions collect_options;
+  collect_options.warc_output = parsed->Value("--warc");
+  collect_options.page_cache = store ? &page_cache : nullptr;
+
   fetch::Collected collected =
-      fetch::CollectDocuments(parsed->positional, fetch::CollectOptions{}, *http, *fs, *clock);
+      fetch::CollectDocuments(parsed->positional, collect_options, *http, *fs, *clock);
   for (const Status& error : collected.errors) {
     std::cerr << "parallax: " << error.ToString() << "\n";
     report.errors.push_back(error.ToString());
@@ -92,22 +154,17 @@ int RunCompare(const std::vector<std::string>& argv) {
 
   // The since-last-run section is read from the database before the reports are rendered;
   // the run itself is stored after the comparison, so it is compared with the one before.
-  if (parsed->Has("--db")) {
-    const std::string db = parsed->Value("--db");
-    auto store = store::OpenRunStore(db);
-    if (!store.ok()) {
-      std::cerr << "parallax: " << store.status().ToString() << "\n";
-      failed = true;
-    } else {
+  if (store) {
+    {
       const std::string event = parsed->Value("--event", DeriveEventName(parsed->positional));
-      auto since = (*store)->CompareWithPreviousRun(event, report);
+      auto since = store->CompareWithPreviousRun(event, report);
       if (!since.ok()) {
         std::cerr << "parallax: " << since.status().ToString() << "\n";
         failed = true;
       } else {
         report.since_last_run = std::move(*since);
       }
-      auto saved = (*store)->SaveRun(event, report);
+      auto saved = store->SaveRun(event, report);
       if (!saved.ok()) {
         std::cerr << "parallax: " << saved.status().ToString() << "\n";
         failed = true;

@@ -1,5 +1,7 @@
 #include "parallax/fetch/collect.h"
 
+#include "collect_web.h"
+
 #include <xxhash.h>
 
 #include <algorithm>
@@ -173,44 +175,130 @@ std::string ContentHash(std::string_view data) {
   return hex;
 }
 
+namespace {
+
+// Fetches `requests` (robots.txt permitting) and turns each answer into items: a document, an
+// expanded feed or sitemap, or an error naming the URL. Successful responses are appended to
+// `received` for the WARC.
+std::vector<std::vector<Item>> FetchSources(const std::vector<HttpRequest>& requests,
+                                            const CollectOptions& options, HttpClient& http,
+                                            detail::RobotsGate* robots, Clock& clock,
+                                            std::vector<Result<HttpResponse>>& received,
+                                            bool expand_listings) {
+  std::vector<std::vector<Item>> out(requests.size());
+  std::vector<HttpRequest> allowed;
+  std::vector<size_t> allowed_index;
+  const std::vector<Status> verdicts =
+      robots ? robots->Check(requests) : std::vector<Status>(requests.size());
+  for (size_t i = 0; i < requests.size(); ++i) {
+    if (!verdicts[i].ok()) {
+      out[i].push_back(verdicts[i]);
+      continue;
+    }
+    HttpRequest r = requests[i];
+    if (options.page_cache) {
+      if (auto cached = options.page_cache->LookupLatest(r.url)) {
+        r.if_none_match = cached->etag;
+        r.if_modified_since = cached->last_modified;
+      }
+    }
+    allowed.push_back(std::move(r));
+    allowed_index.push_back(i);
+  }
+  if (allowed.empty()) return out;
+  const std::vector<Result<HttpResponse>> responses = http.FetchAll(allowed);
+  for (size_t k = 0; k < allowed.size(); ++k) {
+    const HttpRequest& request = allowed[k];
+    std::vector<Item>& items = out[allowed_index[k]];
+    if (k >= responses.size()) {
+      items.push_back(Status::Error(request.url, "the HTTP client returned no result"));
+      continue;
+    }
+    const Result<HttpResponse>& response = responses[k];
+    if (!response.ok()) {
+      items.push_back(response.status());
+      continue;
+    }
+    const std::string& final_url = response->final_url.empty() ? request.url : response->final_url;
+    if (response->status == 304 && options.page_cache) {
+      // Not modified: the stored document stands, seen again now.
+      if (auto cached = options.page_cache->LookupLatest(request.url)) {
+        cached->url = final_url;
+        cached->fetched_at = FormatIsoUtc(clock.Now());
+        items.push_back(std::move(*cached));
+        continue;
+      }
+      items.push_back(Status::Error(request.url, "server answered 304 but no copy is stored"));
+      continue;
+    }
+    received.push_back(response);
+    if (expand_listings) {
+      std::vector<Status> listing_errors;
+      detail::Listing listing = detail::ExpandListing(*response, http, options.max_listing_urls,
+                                                      options.max_sitemap_depth, listing_errors);
+      if (listing.is_listing) {
+        for (Status& e : listing_errors) items.push_back(std::move(e));
+        std::vector<HttpRequest> entries;
+        for (const std::string& url : listing.urls) {
+          HttpRequest r;
+          r.url = url;
+          r.user_named = false;  // found in a feed or sitemap: the address policy applies
+          entries.push_back(std::move(r));
+        }
+        if (entries.empty()) {
+          items.push_back(Status::Error(request.url, "the feed or sitemap lists no articles"));
+        }
+        for (auto& entry_items :
+             FetchSources(entries, options, http, robots, clock, received, false)) {
+          for (Item& item : entry_items) items.push_back(std::move(item));
+        }
+        continue;
+      }
+    }
+    Item item =
+        FromBytes(request.url, response->body, final_url, response->content_type, options, clock);
+    if (item.ok()) {
+      item->url = final_url;
+      item->source.clear();
+      item->etag = response->etag;
+      item->last_modified = response->last_modified;
+    }
+    items.push_back(std::move(item));
+  }
+  return out;
+}
+
+}  // namespace
+
 Collected CollectDocuments(const std::vector<std::string>& sources, const CollectOptions& options,
                            HttpClient& http, FileSystem& fs, Clock& clock) {
-  // Fetch all URLs in one batch first; remember which response belongs to which source.
-  std::vector<std::string> urls;
+  // Fetch all URLs in one batch first; remember which results belong to which source.
+  std::vector<HttpRequest> requests;
   std::vector<std::optional<size_t>> url_index(sources.size());
   for (size_t i = 0; i < sources.size(); ++i) {
     if (IsHttpUrl(sources[i])) {
-      url_index[i] = urls.size();
-      urls.push_back(sources[i]);
+      url_index[i] = requests.size();
+      HttpRequest r;
+      r.url = sources[i];
+      requests.push_back(std::move(r));
     }
   }
-  std::vector<Result<HttpResponse>> responses;
-  if (!urls.empty()) responses = http.FetchAll(urls);
+  std::vector<Result<HttpResponse>> received;
+  std::vector<std::vector<Item>> fetched;
+  if (!requests.empty()) {
+    std::optional<detail::RobotsGate> robots;
+    if (options.obey_robots) robots.emplace(http);
+    fetched = FetchSources(requests, options, http, robots ? &*robots : nullptr, clock, received,
+                           /*expand_listings=*/true);
+  }
   Status warc_status;
-  if (!options.warc_output.empty()) warc_status = WriteWarc(responses, options, clock);
+  if (!options.warc_output.empty()) warc_status = WriteWarc(received, options, clock);
 
   std::vector<Item> items;
   for (size_t i = 0; i < sources.size(); ++i) {
     const std::string& source = sources[i];
     if (url_index[i]) {
-      const size_t k = *url_index[i];
-      if (k >= responses.size()) {
-        items.push_back(Status::Error(source, "the HTTP client returned no result"));
-        continue;
-      }
-      const Result<HttpResponse>& response = responses[k];
-      if (!response.ok()) {
-        items.push_back(response.status());
-        continue;
-      }
-      const std::string& final_url = response->final_url.empty() ? source : response->final_url;
-      Item item =
-          FromBytes(source, response->body, final_url, response->content_type, options, clock);
-      if (item.ok()) {
-        item->url = final_url;
-        item->source.clear();
-      }
-      items.push_back(std::move(item));
+      for (Item& item : fetched[*url_index[i]]) items.push_back(std::move(item));
     } else if (LooksLikeOtherUrl(source)) {
       items.push_back(Status::Error(source, "unsupported URL scheme (only http and https)"));
     } else if (IsWarcPath(source) && fs.Exists(source) && !fs.IsDirectory(source)) {

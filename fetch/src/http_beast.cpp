@@ -466,7 +466,7 @@ class Batch {
         continue;
       }
       const bool not_modified = s == 304 && conditional;
-      if ((s < 200 || s > 299) && !not_modified) {
+      if ((s < 200 || s > 299) && !not_modified && !request.any_status) {
         co_return fail("server answered HTTP " + std::to_string(s) +
                        (hop->reason.empty() ? "" : " " + hop->reason) + after);
       }

@@ -108,7 +108,7 @@ TEST_CASE("end to end: five served outlets give a report with the planted confli
   std::string args = "compare";
   for (const char* k : kOutlets) args += " " + server.Url(std::string("/") + k + "/");
   args += " --json " + tmp.File("report.json") + " --markdown " + tmp.File("report.md") +
-          " --html " + tmp.File("report.html") + " --db " + tmp.File("runs.db");
+          " --html " + tmp.File("report.html") + " --db " + tmp.File("runs.db") + " --host-delay 0";
   REQUIRE(RunParallax(args, tmp.File("log.txt")) == 0);
   INFO(ReadWholeFile(tmp.File("log.txt")));
 
@@ -161,7 +161,7 @@ TEST_CASE("end to end: a bad source is named, the others are still compared") {
   TempDir tmp;
   const std::string args = "compare " + server.Url("/relay/") + " " + server.Url("/evening-star/") +
                            " " + server.Url("/no-such-outlet/") + " " + tmp.File("missing.html") +
-                           " --json " + tmp.File("report.json");
+                           " --json " + tmp.File("report.json") + " --host-delay 0";
   CHECK(RunParallax(args, tmp.File("log.txt")) == 1);
   const std::string log = ReadWholeFile(tmp.File("log.txt"));
   CHECK(log.find("/no-such-outlet/") != std::string::npos);
@@ -194,4 +194,46 @@ TEST_CASE("cli: extract --json prints the contract's fields for a saved page wit
   }
   CHECK(json::value_to<std::string>(doc.at("url")) == "https://relay.example/story/1");
   CHECK_FALSE(json::value_to<std::string>(doc.at("text")).empty());
+}
+
+TEST_CASE("end to end: a second run says what changed, and the recorded WARC replays the first") {
+  LoopbackServer server;
+  server.ServeDirectory(kExamples);
+  server.Start();
+  TempDir tmp;
+  std::string urls;
+  for (const char* k : kOutlets) urls += " " + server.Url(std::string("/") + k + "/");
+  const std::string common = " --db " + tmp.File("runs.db") + " --event demo --host-delay 0";
+  REQUIRE(RunParallax("compare" + urls + common + " --warc " + tmp.File("run.warc.gz") +
+                          " --json " + tmp.File("first.json"),
+                      tmp.File("log1.txt")) == 0);
+  REQUIRE(RunParallax("compare" + urls + common + " --json " + tmp.File("second.json"),
+                      tmp.File("log2.txt")) == 0);
+  const Report first(ReadWholeFile(tmp.File("first.json")));
+  const Report second(ReadWholeFile(tmp.File("second.json")));
+  const auto& since = second.root.at("since_last_run").as_object();
+  CHECK(since.at("has_previous_run").as_bool());
+  const auto& changes = since.at("changes").as_array();
+  // Nothing changed on the server: every finding of the first run is still open.
+  CHECK_FALSE(changes.empty());
+  for (const auto& c : changes) CHECK(json::value_to<std::string>(c.at("status")) == "open");
+
+  // Offline: the WARC alone gives the same documents.
+  REQUIRE(RunParallax("compare " + tmp.File("run.warc.gz") + " --json " + tmp.File("replay.json"),
+                      tmp.File("log3.txt")) == 0);
+  const Report replay(ReadWholeFile(tmp.File("replay.json")));
+  const auto& a = first.root.at("documents").as_array();
+  const auto& b = replay.root.at("documents").as_array();
+  REQUIRE(a.size() == b.size());
+  for (size_t i = 0; i < a.size(); ++i) {
+    CHECK(a[i].at("url") == b[i].at("url"));
+    CHECK(a[i].at("content_hash") == b[i].at("content_hash"));
+  }
+  CHECK(first.root.at("findings").as_array().size() ==
+        replay.root.at("findings").as_array().size());
+
+  TempDir none;
+  CHECK(RunParallax("history demo --db " + tmp.File("runs.db"), tmp.File("history.txt")) == 0);
+  CHECK(RunParallax("history demo --db " + none.File("missing.db"), tmp.File("h2.txt")) == 1);
+  CHECK(ReadWholeFile(tmp.File("h2.txt")).find("missing.db") != std::string::npos);
 }

@@ -29,13 +29,42 @@ class FakeHttp final : public HttpClient {
     pages_[url] = std::move(r);
   }
 
+  void SetEtag(const std::string& url, std::string etag) { pages_[url].etag = std::move(etag); }
+
   std::vector<Result<HttpResponse>> FetchAll(const std::vector<std::string>& urls) override {
+    std::vector<HttpRequest> requests;
+    for (const auto& url : urls) {
+      HttpRequest r;
+      r.url = url;
+      requests.push_back(std::move(r));
+    }
+    return FetchAll(requests);
+  }
+
+  // Like a server: 404 for unknown URLs (a response when any_status, else an error), 304 when
+  // If-None-Match names the page's current ETag.
+  std::vector<Result<HttpResponse>> FetchAll(const std::vector<HttpRequest>& requests) override {
+    std::vector<std::string> urls;
+    for (const auto& r : requests) urls.push_back(r.url);
     batches.push_back(urls);
     std::vector<Result<HttpResponse>> out;
-    for (const auto& url : urls) {
-      auto it = pages_.find(url);
+    for (const auto& r : requests) {
+      this->requests.push_back(r);
+      auto it = pages_.find(r.url);
       if (it == pages_.end()) {
-        out.push_back(Status::Error(url, "server answered HTTP 404 Not Found"));
+        if (r.any_status) {
+          HttpResponse missing;
+          missing.requested_url = missing.final_url = r.url;
+          missing.status = 404;
+          out.push_back(missing);
+        } else {
+          out.push_back(Status::Error(r.url, "server answered HTTP 404 Not Found"));
+        }
+      } else if (!r.if_none_match.empty() && r.if_none_match == it->second.etag) {
+        HttpResponse not_modified = it->second;
+        not_modified.status = 304;
+        not_modified.body.clear();
+        out.push_back(not_modified);
       } else {
         out.push_back(it->second);
       }
@@ -43,7 +72,13 @@ class FakeHttp final : public HttpClient {
     return out;
   }
 
+  void SetHostDelay(const std::string& host, std::chrono::milliseconds delay) override {
+    host_delays[host] = delay;
+  }
+
   std::vector<std::vector<std::string>> batches;
+  std::vector<HttpRequest> requests;
+  std::map<std::string, std::chrono::milliseconds> host_delays;
 
  private:
   std::map<std::string, HttpResponse> pages_;
@@ -58,6 +93,13 @@ std::string Article(const std::string& title, const std::string& paragraph) {
 // 2025-11-04T05:32:00Z
 FixedClock TestClock() {
   return FixedClock(std::chrono::system_clock::time_point(std::chrono::seconds(1762234320)));
+}
+
+// Options for the tests of ordering and batching: robots.txt has its own tests below.
+CollectOptions NoRobots() {
+  CollectOptions options;
+  options.obey_robots = false;
+  return options;
 }
 
 bool Contains(const std::string& haystack, const std::string& needle) {
@@ -85,7 +127,7 @@ TEST_CASE("Every kind of source becomes documents in source order with ids d1, d
   FixedClock clock = TestClock();
 
   const Collected got = CollectDocuments(
-      {dir.File("site"), "https://news.example/story", text_file}, {}, http, *fs, clock);
+      {dir.File("site"), "https://news.example/story", text_file}, NoRobots(), http, *fs, clock);
 
   REQUIRE(got.errors.empty());
   REQUIRE(got.documents.size() == 4);
@@ -119,8 +161,8 @@ TEST_CASE("URLs are fetched in one batch, in source order; no batch without URLs
   auto fs = NewPosixFileSystem();
   FixedClock clock = TestClock();
 
-  CollectDocuments({"http://b.example/2", dir.File("one.txt"), "HTTP://a.example/1"}, {}, http, *fs,
-                   clock);
+  CollectDocuments({"http://b.example/2", dir.File("one.txt"), "HTTP://a.example/1"}, NoRobots(),
+                   http, *fs, clock);
   REQUIRE(http.batches.size() == 1);
   CHECK(http.batches[0] == std::vector<std::string>{"http://b.example/2", "HTTP://a.example/1"});
 
@@ -140,7 +182,7 @@ TEST_CASE("Failed sources become errors naming them; the rest still get consecut
   http.Serve("http://ok.example/", Article("Good", "A page that loads fine today."), "text/html");
   auto fs = NewPosixFileSystem();
   FixedClock clock = TestClock();
-  CollectOptions options;
+  CollectOptions options = NoRobots();
   options.max_file_bytes = 1000;
 
   const Collected got = CollectDocuments(
@@ -286,7 +328,7 @@ TEST_CASE("With warc_output every fetched response is recorded, and the WARC rep
              "text/plain");
   auto fs = NewPosixFileSystem();
   FixedClock clock = TestClock();
-  CollectOptions options;
+  CollectOptions options = NoRobots();
   options.warc_output = dir.File("run.warc.gz");
   options.warc_user_agent = "TestAgent/1";
 
@@ -324,13 +366,141 @@ TEST_CASE("A WARC that cannot be written is an error naming it; the documents st
   http.Serve("http://ok.example/", Article("Good", "A page that loads fine today."), "text/html");
   auto fs = NewPosixFileSystem();
   FixedClock clock = TestClock();
-  CollectOptions options;
+  CollectOptions options = NoRobots();
   options.warc_output = dir.File("missing-dir/run.warc.gz");
 
   const Collected got = CollectDocuments({"http://ok.example/"}, options, http, *fs, clock);
   REQUIRE(got.documents.size() == 1);
   REQUIRE(got.errors.size() == 1);
   CHECK(got.errors[0].subject() == options.warc_output);
+}
+
+}  // namespace
+}  // namespace parallax::fetch
+
+namespace parallax::fetch {
+namespace {
+
+TEST_CASE("robots.txt: disallowed URLs are errors naming them, the rest are fetched",
+          "[collect][robots]") {
+  TempDir dir;
+  auto fs = NewPosixFileSystem();
+  FixedClock clock = TestClock();
+  FakeHttp http;
+  http.Serve("https://news.example/robots.txt",
+             "User-agent: *\nDisallow: /private/\nCrawl-delay: 3\n", "text/plain");
+  http.Serve("https://news.example/public/a",
+             Article("Quay reopens", "The quay reopened after repairs to the harbour wall."),
+             "text/html");
+  http.Serve("https://news.example/private/b",
+             Article("Secret", "This page must never be fetched by a polite robot."), "text/html");
+  const Collected got = CollectDocuments(
+      {"https://news.example/public/a", "https://news.example/private/b"}, {}, http, *fs, clock);
+  REQUIRE(got.documents.size() == 1);
+  CHECK(got.documents[0].url == "https://news.example/public/a");
+  REQUIRE(got.errors.size() == 1);
+  CHECK(got.errors[0].subject() == "https://news.example/private/b");
+  CHECK(Contains(got.errors[0].message(), "robots.txt"));
+  // robots.txt was fetched once, before the articles, and the private page never.
+  REQUIRE_FALSE(http.batches.empty());
+  CHECK(http.batches[0] == std::vector<std::string>{"https://news.example/robots.txt"});
+  for (const auto& r : http.requests) CHECK(r.url != "https://news.example/private/b");
+  // Its Crawl-delay raised the delay for the host (RFC 9309 leaves it to crawlers).
+  REQUIRE(http.host_delays.count("news.example") == 1);
+  CHECK(http.host_delays["news.example"] == std::chrono::milliseconds(3000));
+}
+
+TEST_CASE("robots.txt: a missing file (4xx) allows all; an unreachable one disallows all",
+          "[collect][robots]") {
+  auto fs = NewPosixFileSystem();
+  FixedClock clock = TestClock();
+  FakeHttp http;  // no robots.txt anywhere: the fake answers 404
+  http.Serve("https://a.example/x", Article("Tide tables", "The tide tables change in May."),
+             "text/html");
+  const Collected allowed = CollectDocuments({"https://a.example/x"}, {}, http, *fs, clock);
+  CHECK(allowed.documents.size() == 1);
+
+  class Unreachable final : public HttpClient {
+   public:
+    std::vector<Result<HttpResponse>> FetchAll(const std::vector<std::string>& urls) override {
+      std::vector<Result<HttpResponse>> out;
+      for (const auto& u : urls) out.push_back(Status::Error(u, "connection refused"));
+      return out;
+    }
+  } down;
+  const Collected refused = CollectDocuments({"https://b.example/y"}, {}, down, *fs, clock);
+  CHECK(refused.documents.empty());
+  REQUIRE(refused.errors.size() == 1);
+  CHECK(Contains(refused.errors[0].message(), "robots.txt"));
+}
+
+TEST_CASE("a feed source expands to the articles it lists, fetched as not user-named",
+          "[collect][feeds]") {
+  auto fs = NewPosixFileSystem();
+  FixedClock clock = TestClock();
+  FakeHttp http;
+  http.Serve("https://news.example/rss",
+             "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>News</title>"
+             "<item><title>One</title><link>https://news.example/one</link></item>"
+             "<item><title>Two</title><link>/two</link></item></channel></rss>",
+             "application/rss+xml");
+  http.Serve("https://news.example/one",
+             Article("Ferry strike ends", "The ferry strike ended after nine days of talks."),
+             "text/html");
+  http.Serve("https://news.example/two",
+             Article("Canal dredged", "The canal was dredged to six metres this week."),
+             "text/html");
+  const Collected got = CollectDocuments({"https://news.example/rss"}, {}, http, *fs, clock);
+  REQUIRE(got.errors.empty());
+  REQUIRE(got.documents.size() == 2);
+  CHECK(got.documents[0].url == "https://news.example/one");
+  CHECK(got.documents[1].url == "https://news.example/two");
+  for (const auto& r : http.requests) {
+    if (r.url == "https://news.example/one") CHECK_FALSE(r.user_named);
+    if (r.url == "https://news.example/rss") CHECK(r.user_named);
+  }
+}
+
+class OnePageCache final : public PageCache {
+ public:
+  std::optional<Document> LookupLatest(const std::string& url) override {
+    if (url != stored.url) return std::nullopt;
+    return stored;
+  }
+  Document stored;
+};
+
+TEST_CASE("conditional GET: a stored page is asked for with its ETag, and 304 reuses it",
+          "[collect][conditional]") {
+  auto fs = NewPosixFileSystem();
+  FixedClock clock = TestClock();
+  FakeHttp http;
+  http.Serve("https://news.example/a",
+             Article("Lock gates fixed", "The lock gates were fixed overnight by divers."),
+             "text/html");
+  http.SetEtag("https://news.example/a", "\"v7\"");
+  OnePageCache cache;
+  cache.stored.url = "https://news.example/a";
+  cache.stored.title = "Lock gates fixed";
+  cache.stored.text = "The stored text of the article.";
+  cache.stored.etag = "\"v7\"";
+  CollectOptions options;
+  options.page_cache = &cache;
+  const Collected got = CollectDocuments({"https://news.example/a"}, options, http, *fs, clock);
+  REQUIRE(got.errors.empty());
+  REQUIRE(got.documents.size() == 1);
+  CHECK(got.documents[0].text == "The stored text of the article.");
+  CHECK(got.documents[0].fetched_at == "2025-11-04T05:32:00Z");
+  bool sent = false;
+  for (const auto& r : http.requests) sent = sent || r.if_none_match == "\"v7\"";
+  CHECK(sent);
+
+  // The page changed: a new ETag, a full answer, the new text and validators.
+  http.SetEtag("https://news.example/a", "\"v8\"");
+  const Collected changed = CollectDocuments({"https://news.example/a"}, options, http, *fs, clock);
+  REQUIRE(changed.documents.size() == 1);
+  CHECK(Contains(changed.documents[0].text, "divers"));
+  CHECK(changed.documents[0].etag == "\"v8\"");
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 
 #include "parallax/core/document.h"
 #include "parallax/core/env.h"
+#include "parallax/core/page_cache.h"
 #include "parallax/core/status.h"
 #include "parallax/fetch/extract.h"
 #include "parallax/fetch/http.h"
@@ -24,6 +25,16 @@ struct CollectOptions {
   // The User-Agent the HttpClient sends, recorded in the WARC's reconstructed request records.
   std::string warc_user_agent;
   WarcReaderOptions warc;  // limits for .warc/.warc.gz sources
+  // Fetch each origin's /robots.txt first (once per run) and skip the URLs it disallows for
+  // the product token "Parallax"; its Crawl-delay raises the client's delay for that host.
+  bool obey_robots = true;
+  // Previous runs' copies (not owned; may be null): URLs found there are fetched with
+  // If-None-Match / If-Modified-Since, and a 304 answer reuses the stored document.
+  PageCache* page_cache = nullptr;
+  // A URL source that turns out to be an RSS/Atom feed or a news sitemap expands to the
+  // articles it lists: at most this many per listing, sitemap indexes followed this deep.
+  size_t max_listing_urls = 200;
+  int max_sitemap_depth = 2;
 };
 
 struct Collected {
@@ -31,7 +42,9 @@ struct Collected {
   std::vector<Status> errors;       // one per source that failed, naming it
 };
 
-// Each source is an http(s) URL, a file (HTML or plain text), a directory whose files (and
+// Each source is an http(s) URL (an article, or a feed or news sitemap whose listed articles
+// are fetched in turn, with the address policy for URLs not named by the user), a file (HTML
+// or plain text), a directory whose files (and
 // <subdir>/index.html pages) are each one article, or a WARC file (name ending in .warc or
 // .warc.gz). URLs are fetched with `http` in one batch. Sets fetched_at from `clock` and
 // content_hash (hex XXH64 of the text).

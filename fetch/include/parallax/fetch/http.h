@@ -70,6 +70,9 @@ struct HttpRequest {
   // If-None-Match / If-Modified-Since and a 304 answer is a success (status 304, empty body).
   std::string if_none_match;
   std::string if_modified_since;
+  // Return the final response whatever its status (robots.txt reads 4xx and 5xx answers);
+  // retries on 429/5xx still happen first. Otherwise a non-2xx status is an error.
+  bool any_status = false;
 };
 
 struct HttpResponse {
