@@ -222,16 +222,25 @@ Alignment AlignDocuments(const std::vector<Document>& documents, const AlignOpti
     if (ra == rb) continue;
     const auto& ma = members_of[ra];
     const auto& mb = members_of[rb];
-    bool overlap = false;
     double total = 0;
+    size_t cross_pairs = 0;
+    std::unordered_map<size_t, int> per_document;
+    for (size_t x : ma) ++per_document[out.claims[x].document_index];
+    for (size_t y : mb) ++per_document[out.claims[y].document_index];
+    const bool too_many = std::any_of(per_document.begin(), per_document.end(), [&](const auto& p) {
+      return p.second > options.max_claims_per_document;
+    });
+    if (too_many) continue;
     for (size_t x : ma) {
       for (size_t y : mb) {
-        overlap = overlap || out.claims[x].document_index == out.claims[y].document_index;
+        if (out.claims[x].document_index == out.claims[y].document_index) continue;
         total += pair_score(x, y);
+        ++cross_pairs;
       }
     }
-    if (overlap) continue;
-    if (total / static_cast<double>(ma.size() * mb.size()) < options.cluster_linkage) continue;
+    if (cross_pairs == 0 || total / static_cast<double>(cross_pairs) < options.cluster_linkage) {
+      continue;
+    }
     uf.Union(ra, rb);
     const size_t root = uf.Find(ra);
     std::vector<size_t> merged = ma;
@@ -267,10 +276,10 @@ Alignment AlignDocuments(const std::vector<Document>& documents, const AlignOpti
       const size_t k = cluster_of[to];
       if (k == cluster_of[from] || extra[from] >= options.max_extra_clusters) continue;
       auto& members = out.cluster_members[k];
-      const bool doc_present = std::any_of(members.begin(), members.end(), [&](size_t m) {
+      const auto same_document = std::count_if(members.begin(), members.end(), [&](size_t m) {
         return out.claims[m].document_index == out.claims[from].document_index;
       });
-      if (doc_present) continue;
+      if (same_document >= options.max_claims_per_document) continue;
       members.push_back(from);
       ++extra[from];
     }

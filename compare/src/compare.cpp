@@ -281,6 +281,7 @@ Comparison CompareClusters(const std::vector<Document>& documents,
       for (size_t y = x + 1; y < members.size(); ++y) {
         const ClaimModel& a = alignment.claims[members[x]];
         const ClaimModel& b = alignment.claims[members[y]];
+        if (a.document_index == b.document_index) continue;  // outlets are compared, not lines
         const Document& da = documents[a.document_index];
         const Document& db = documents[b.document_index];
         for (auto conflict :

@@ -83,6 +83,8 @@ struct AlignOptions {
   double link_threshold = 0.2;       // minimum pair similarity to join claims
   double secondary_threshold = 0.2;  // a claim this similar to another also joins its cluster
   int max_extra_clusters = 2;        // clusters a claim may join beyond its own
+  // Claims one document may have in a cluster (an article can restate a fact).
+  int max_claims_per_document = 1;
   double cluster_linkage = 0.12;     // minimum mean pair similarity within a merged cluster
   int minhash_permutations = 64;     // MinHash signature length
   int lsh_bands = 32;                // bands of minhash_permutations / lsh_bands rows
