@@ -23,8 +23,9 @@
 namespace parallax::align {
 namespace {
 
-constexpr size_t kMaxPosting = 64;  // a feature in more claims than this does not nominate pairs
-constexpr size_t kMaxBucket = 128;  // an LSH bucket larger than this is ignored
+constexpr size_t kMaxPosting = 64;    // a feature in more claims than this does not nominate pairs
+constexpr size_t kAllPairsUpTo = 24;  // a bucket this small nominates all its pairs; a larger
+constexpr size_t kChainWindow = 8;    // one (near-duplicates) links each member to the next 8
 
 struct FeatureSet {
   std::vector<uint32_t> ids;  // sorted, unique
@@ -156,21 +157,23 @@ Alignment AlignDocuments(const std::vector<Document>& documents, const AlignOpti
       buckets[key].push_back(static_cast<uint32_t>(i));
     }
   }
-  for (const auto& [key, members] : buckets) {
-    if (members.size() < 2 || members.size() > kMaxBucket) continue;
+  // Members of a large bucket agree on whole bands of their signature: near-duplicates
+  // (replicated wire copy). Chaining each to a few neighbours keeps them connected without
+  // nominating every pair, so candidate pairs stay linear in the number of claims.
+  auto nominate = [&](const std::vector<uint32_t>& members) {
+    const size_t window = members.size() <= kAllPairsUpTo ? members.size() : kChainWindow;
     for (size_t x = 0; x < members.size(); ++x)
-      for (size_t y = x + 1; y < members.size(); ++y) add_pair(members[x], members[y]);
-  }
+      for (size_t y = x + 1; y < members.size() && y <= x + window; ++y)
+        add_pair(members[x], members[y]);
+  };
+  for (const auto& [key, members] : buckets) nominate(members);
   std::vector<std::vector<uint32_t>> postings(frequency.size());
   for (size_t i = 0; i < n; ++i) {
     for (uint32_t id : sets[i].ids) {
       if (frequency[id] <= kMaxPosting) postings[id].push_back(static_cast<uint32_t>(i));
     }
   }
-  for (const auto& members : postings) {
-    for (size_t x = 0; x < members.size(); ++x)
-      for (size_t y = x + 1; y < members.size(); ++y) add_pair(members[x], members[y]);
-  }
+  for (const auto& members : postings) nominate(members);
 
   // 4. Score candidates (weighted cosine over shared features).
   struct Edge {
@@ -206,48 +209,57 @@ Alignment AlignDocuments(const std::vector<Document>& documents, const AlignOpti
   // 5. Greedy merge, best pair first, never two claims of one document in a cluster, and only
   // while the merged cluster's members stay similar on average (average linkage), so one
   // loosely related sentence does not chain two facts together.
-  std::unordered_map<uint64_t, double> score_of;
-  score_of.reserve(edges.size());
-  for (const Edge& e : edges) score_of[(static_cast<uint64_t>(e.a) << 32) | e.b] = e.score;
-  auto pair_score = [&](size_t a, size_t b) {
-    if (a > b) std::swap(a, b);
-    auto it = score_of.find((static_cast<uint64_t>(a) << 32) | b);
-    return it == score_of.end() ? 0.0 : it->second;
-  };
+  // Cost: each merge scans the adjacency of the smaller cluster's members and merges the
+  // smaller cluster's bookkeeping into the larger one's, so the whole pass is near-linear in
+  // the number of edges.
+  std::vector<std::vector<std::pair<uint32_t, double>>> adjacency(n);
+  for (const Edge& e : edges) {
+    adjacency[e.a].push_back({e.b, e.score});
+    adjacency[e.b].push_back({e.a, e.score});
+  }
   UnionFind uf(n);
   std::vector<std::vector<size_t>> members_of(n);
-  for (size_t i = 0; i < n; ++i) members_of[i] = {i};
+  std::vector<std::unordered_map<size_t, int>> documents_of(n);  // document -> claims in cluster
+  for (size_t i = 0; i < n; ++i) {
+    members_of[i] = {i};
+    documents_of[i][out.claims[i].document_index] = 1;
+  }
   for (const Edge& e : edges) {
-    const size_t ra = uf.Find(e.a), rb = uf.Find(e.b);
+    size_t ra = uf.Find(e.a), rb = uf.Find(e.b);
     if (ra == rb) continue;
-    const auto& ma = members_of[ra];
-    const auto& mb = members_of[rb];
-    double total = 0;
-    size_t cross_pairs = 0;
-    std::unordered_map<size_t, int> per_document;
-    for (size_t x : ma) ++per_document[out.claims[x].document_index];
-    for (size_t y : mb) ++per_document[out.claims[y].document_index];
-    const bool too_many = std::any_of(per_document.begin(), per_document.end(), [&](const auto& p) {
-      return p.second > options.max_claims_per_document;
-    });
+    if (members_of[ra].size() > members_of[rb].size()) std::swap(ra, rb);  // ra is smaller
+    const auto& da = documents_of[ra];
+    const auto& db = documents_of[rb];
+    bool too_many = false;
+    size_t same_document_pairs = 0;
+    for (const auto& [doc, count] : da) {
+      auto it = db.find(doc);
+      if (it == db.end()) continue;
+      too_many = too_many || count + it->second > options.max_claims_per_document;
+      same_document_pairs += static_cast<size_t>(count) * static_cast<size_t>(it->second);
+    }
     if (too_many) continue;
-    for (size_t x : ma) {
-      for (size_t y : mb) {
-        if (out.claims[x].document_index == out.claims[y].document_index) continue;
-        total += pair_score(x, y);
-        ++cross_pairs;
+    // Average linkage over the pairs from different documents; pairs without an edge count 0.
+    double total = 0;
+    for (size_t x : members_of[ra]) {
+      for (const auto& [y, score] : adjacency[x]) {
+        if (uf.Find(y) == rb) total += score;
       }
     }
+    const size_t cross_pairs = members_of[ra].size() * members_of[rb].size() - same_document_pairs;
     if (cross_pairs == 0 || total / static_cast<double>(cross_pairs) < options.cluster_linkage) {
       continue;
     }
     uf.Union(ra, rb);
     const size_t root = uf.Find(ra);
-    std::vector<size_t> merged = ma;
-    merged.insert(merged.end(), mb.begin(), mb.end());
-    members_of[ra].clear();
-    members_of[rb].clear();
-    members_of[root] = std::move(merged);
+    const size_t other = root == ra ? rb : ra;
+    auto& members = members_of[root];
+    members.insert(members.end(), members_of[other].begin(), members_of[other].end());
+    members_of[other].clear();
+    members_of[other].shrink_to_fit();
+    auto& documents = documents_of[root];
+    for (const auto& [doc, count] : documents_of[other]) documents[doc] += count;
+    documents_of[other].clear();
   }
 
   // 6. Clusters in order of their first claim.
@@ -270,17 +282,19 @@ Alignment AlignDocuments(const std::vector<Document>& documents, const AlignOpti
   for (size_t k = 0; k < out.cluster_members.size(); ++k)
     for (size_t m : out.cluster_members[k]) cluster_of[m] = k;
   std::vector<int> extra(n, 0);
+  std::vector<std::unordered_map<size_t, int>> cluster_documents(out.clusters.size());
+  for (size_t k = 0; k < out.cluster_members.size(); ++k) {
+    for (size_t m : out.cluster_members[k]) ++cluster_documents[k][out.claims[m].document_index];
+  }
   for (const Edge& e : edges) {
     if (e.score < options.secondary_threshold) break;  // edges are sorted best first
     for (auto [from, to] : {std::pair{e.a, e.b}, std::pair{e.b, e.a}}) {
       const size_t k = cluster_of[to];
       if (k == cluster_of[from] || extra[from] >= options.max_extra_clusters) continue;
-      auto& members = out.cluster_members[k];
-      const auto same_document = std::count_if(members.begin(), members.end(), [&](size_t m) {
-        return out.claims[m].document_index == out.claims[from].document_index;
-      });
+      int& same_document = cluster_documents[k][out.claims[from].document_index];
       if (same_document >= options.max_claims_per_document) continue;
-      members.push_back(from);
+      out.cluster_members[k].push_back(from);
+      ++same_document;
       ++extra[from];
     }
   }

@@ -277,7 +277,11 @@ Comparison CompareClusters(const std::vector<Document>& documents,
     if (docs.size() < 2) continue;
 
     std::map<FindingKind, FindingBuilder> builders;
-    for (size_t x = 0; x < members.size(); ++x) {
+    // Every claim is compared with the cluster's first kMaxAnchors claims, not with every
+    // other: work stays linear in cluster size (a cluster of replicated wire copy can hold
+    // thousands), and a disagreement still meets one of the anchors.
+    constexpr size_t kMaxAnchors = 48;
+    for (size_t x = 0; x < std::min(members.size(), kMaxAnchors); ++x) {
       for (size_t y = x + 1; y < members.size(); ++y) {
         const ClaimModel& a = alignment.claims[members[x]];
         const ClaimModel& b = alignment.claims[members[y]];
