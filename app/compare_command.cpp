@@ -10,14 +10,12 @@
 
 #include "args.h"
 #include "commands.h"
-#include "parallax/align/align.h"
-#include "parallax/compare/compare.h"
 #include "parallax/core/env.h"
-#include "parallax/core/page_cache.h"
 #include "parallax/fetch/collect.h"
 #include "parallax/fetch/progress.h"
 #include "parallax/reports/reports.h"
 #include "parallax/store/store.h"
+#include "pipeline.h"
 
 namespace parallax::app {
 namespace {
@@ -41,22 +39,6 @@ and where they contradict each other.
   --quiet          print nothing but errors
 With no --json, --markdown or --html, the Markdown report is printed.
 )";
-
-// The store's latest copy of each page, for conditional GET. A lookup error only means the
-// page is fetched in full.
-class StorePageCache final : public PageCache {
- public:
-  explicit StorePageCache(store::RunStore* store) : store_(store) {}
-  std::optional<Document> LookupLatest(const std::string& url) override {
-    if (store_ == nullptr) return std::nullopt;
-    auto found = store_->LookupLatestDocument(url);
-    if (!found.ok()) return std::nullopt;
-    return std::move(found.value());
-  }
-
- private:
-  store::RunStore* store_;
-};
 
 std::string DeriveEventName(const std::vector<std::string>& sources) {
   for (const auto& s : sources) {
@@ -143,34 +125,21 @@ int RunCompare(const std::vector<std::string>& argv) {
               << " article(s) could be read; comparing needs two or more\n";
   }
 
-  const align::Alignment alignment = align::AlignDocuments(collected.documents);
-  compare::Comparison comparison = compare::CompareClusters(collected.documents, alignment);
-  report.documents = std::move(collected.documents);
-  report.claims.reserve(alignment.claims.size());
-  for (const auto& c : alignment.claims) report.claims.push_back(c.claim);
-  report.clusters = std::move(comparison.clusters);
-  report.findings = std::move(comparison.findings);
+  AnalyzeDocuments(std::move(collected.documents), report);
   report.finished_at = FormatIsoUtc(clock->Now());
 
   // The since-last-run section is read from the database before the reports are rendered;
   // the run itself is stored after the comparison, so it is compared with the one before.
   if (store) {
-    {
-      const std::string event = parsed->Value("--event", DeriveEventName(parsed->positional));
-      auto since = store->CompareWithPreviousRun(event, report);
-      if (!since.ok()) {
-        std::cerr << "parallax: " << since.status().ToString() << "\n";
-        failed = true;
-      } else {
-        report.since_last_run = std::move(*since);
-      }
-      auto saved = store->SaveRun(event, report);
-      if (!saved.ok()) {
-        std::cerr << "parallax: " << saved.status().ToString() << "\n";
-        failed = true;
-      } else if (!quiet) {
-        std::cout << "Run " << *saved << " of event '" << event << "' stored in " << db << "\n";
-      }
+    const std::string event = parsed->Value("--event", DeriveEventName(parsed->positional));
+    const Recorded recorded = RecordRun(*store, event, report);
+    for (const Status& error : recorded.errors) {
+      std::cerr << "parallax: " << error.ToString() << "\n";
+      failed = true;
+    }
+    if (recorded.run_id && !quiet) {
+      std::cout << "Run " << *recorded.run_id << " of event '" << event << "' stored in " << db
+                << "\n";
     }
   }
 

@@ -17,6 +17,7 @@ Usage:
   parallax compare SOURCE... [--json FILE] [--markdown FILE] [--html FILE] [--db FILE]
   parallax extract SOURCE [--url URL] [--json]
   parallax history EVENT [--db FILE] [--json]
+  parallax run CONFIG [--check | --dry-run] [--verbose | --quiet]
   parallax --help | --version
   parallax COMMAND --help
 
@@ -24,9 +25,11 @@ Commands:
   compare   Align the claims of several articles and report agreements and conflicts.
   extract   Print one article's extracted text and metadata.
   history   List the recorded runs of an event and how their findings changed.
+  run       Collect the configured events' coverage from feeds and sitemaps (nightly runs).
 
 Exit codes: 0 ran (with or without findings), 1 a source or step failed (the message names
-it; the other sources were still processed), 2 usage error.
+it; the other sources were still processed), 2 usage error, 3 (run) another run holds the
+lock.
 )";
 
 }  // namespace
@@ -50,6 +53,7 @@ int main(int argc, char** argv) {
   if (command == "compare") return parallax::app::RunCompare(rest);
   if (command == "extract") return parallax::app::RunExtract(rest);
   if (command == "history") return parallax::app::RunHistory(rest);
+  if (command == "run") return parallax::app::RunRun(rest);
   std::cerr << "parallax: unknown command '" << command << "'\n\n" << kUsage;
   return parallax::app::kExitUsage;
 }
