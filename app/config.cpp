@@ -163,7 +163,7 @@ Result<RunConfig> LoadConfig(const std::string& path) {
   RunConfig config;
   config.path = path;
   Validator v(path);
-  v.OnlyKeys(root, "", {"database", "output", "politeness", "limits", "outlets", "events"});
+  v.OnlyKeys(root, "", {"database", "output", "politeness", "limits", "tls", "outlets", "events"});
   v.String(root, "", "database", config.database, true);
   v.String(root, "", "output", config.output, true);
 
@@ -180,6 +180,14 @@ Result<RunConfig> LoadConfig(const std::string& path) {
       config.concurrency = static_cast<int>(concurrency);
     } else {
       v.Fail(n->source(), "politeness", "must be a table");
+    }
+  }
+  if (const toml::node* n = root.get("tls")) {
+    if (const toml::table* t = n->as_table()) {
+      v.OnlyKeys(*t, "tls.", {"ca_file"});
+      v.String(*t, "tls.", "ca_file", config.ca_file);
+    } else {
+      v.Fail(n->source(), "tls", "must be a table");
     }
   }
   if (const toml::node* n = root.get("limits")) {
@@ -272,6 +280,7 @@ Result<RunConfig> LoadConfig(const std::string& path) {
       std::filesystem::absolute(std::filesystem::path(path), ec).parent_path();
   config.database = Resolve(base, config.database);
   config.output = Resolve(base, config.output);
+  if (!config.ca_file.empty()) config.ca_file = Resolve(base, config.ca_file);
   return config;
 }
 

@@ -37,6 +37,9 @@ struct RunConfig {
   std::string output;    // idem
   double host_delay_seconds = 1.0;
   std::string contact_url;  // "" keeps the HTTP client's default
+  // Extra trust anchors (PEM) added to the system store for HTTPS; "" for none. Relative to the
+  // configuration file. Certificate and host-name checks are never turned off.
+  std::string ca_file;
   int max_per_host = 2;
   int concurrency = 16;
   size_t max_articles_per_event = 200;

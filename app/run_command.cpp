@@ -86,6 +86,7 @@ int RunRun(const std::vector<std::string>& argv) {
   http_options.host_delay =
       std::chrono::milliseconds(std::llround(config->host_delay_seconds * 1000));
   if (!config->contact_url.empty()) http_options.contact_url = config->contact_url;
+  http_options.ca_file = config->ca_file;
   http_options.max_per_host = config->max_per_host;
   http_options.max_concurrency = config->concurrency;
   http_options.max_body_bytes = config->max_body_bytes;

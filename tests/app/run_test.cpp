@@ -344,6 +344,8 @@ TEST_CASE("run: configuration errors name the file, the line and the key, and ex
       {"database = \"a.db\"\noutput = \"out\"\n[[outlets]]\nname = \"A\"\nfeeds = "
        "[\"http://x/\"]\n[[events]]\nname = \"e\"\nkeywords = [\"k\"]\ntopic = 1\n",
        ":9: key 'events[0].topic' is not a known setting"},
+      {"database = \"a.db\"\noutput = \"out\"\n[tls]\nca_file = 7\n",
+       ":4: key 'tls.ca_file' must be a non-empty string"},
       {"database = \"a.db\"\noutput = [\n", ":2:"},  // a TOML syntax error: file:line:column
   };
   for (size_t i = 0; i < cases.size(); ++i) {
