@@ -287,14 +287,16 @@ ClaimModel ReadClaim(const std::string& text, Span span, DocumentContext& contex
   for (size_t i = 0; i < t.size(); ++i) {
     const std::string stem = t[i].kind == TokenKind::kWord ? Stem(t[i].lower) : std::string();
     if (stem != "propos" && stem != "suggest" && stem != "invit" && stem != "request" &&
-        stem != "initi") {
+        stem != "initi" && stem != "amend" && stem != "motion") {
       continue;
     }
     std::string agent;
     size_t agent_end = i;
-    // "... by X" / "... of X" within three tokens after the act word.
-    for (size_t k = i + 1; k < t.size() && k <= i + 3 && agent.empty(); ++k) {
-      if (t[k].lower != "by" && t[k].lower != "of") continue;
+    // "... by X" / "... of X" within three tokens after the act word; "an amendment from X",
+    // "the amendment ... came from X" within eight.
+    for (size_t k = i + 1; k < t.size() && k <= i + 8 && agent.empty(); ++k) {
+      const bool near = k <= i + 3 && (t[k].lower == "by" || t[k].lower == "of");
+      if (!near && t[k].lower != "from") continue;
       for (const EntityRun& r : runs) {
         if (r.first > k && r.first <= k + 2) {
           agent = KeyOf(t, r);

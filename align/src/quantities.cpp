@@ -1,6 +1,7 @@
 // Quantities: numerals and number words with their hedge ("nearly", "at least", "up to"), unit
 // (durations in hours, percent, currencies with multipliers) or counted noun, and ordinals.
 // Numbers that are parts of dates, clock times or years are not quantities.
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <limits>
@@ -179,6 +180,9 @@ bool LooksLikeClockOrDate(const std::vector<Token>& t, size_t i, size_t next) {
 std::vector<Quantity> ExtractQuantities(const std::string& text, Span span) {
   std::vector<Quantity> out;
   const std::vector<Token> t = Tokenize(text, span);
+  const bool mentions_vote = std::any_of(t.begin(), t.end(), [](const Token& tok) {
+    return tok.lower.rfind("vot", 0) == 0 || tok.lower == "ballot" || tok.lower == "tally";
+  });
   for (size_t i = 0; i < t.size(); ++i) {
     // Ordinals: "14th round", "the fourteenth round".
     if (t[i].kind == TokenKind::kWord) {
@@ -238,6 +242,27 @@ std::vector<Quantity> ExtractQuantities(const std::string& text, Span span) {
         high = v2;
         q.bound = Bound::kRange;
         next = after;
+      }
+    }
+    // A vote tally: "voted 7-4", "seven to four", "a 6-5 vote" (the larger number first).
+    if (q.bound != Bound::kRange && mentions_vote && value < 100) {
+      size_t after = next;
+      double d2 = 0;
+      double v2 = NAN;
+      if (next < t.size() && t[next].kind == TokenKind::kNumber && t[next].hyphen_before) {
+        v2 = ReadNumber(t, next, after, d2);
+      } else if (next + 1 < t.size() && (t[next].lower == "to" || t[next].lower == "-")) {
+        v2 = ReadNumber(t, next + 1, after, d2);
+      }
+      if (!std::isnan(v2) && v2 <= value) {
+        q.unit = "tally";
+        q.low = q.high = value * 1000 + v2;  // compared exactly (QuantityInterval)
+        q.resolution = 0;
+        q.span = {t[hedge.first].span.begin, t[after - 1].span.end};
+        q.context = ValueContext(t, hedge.first, after - 1);
+        out.push_back(q);
+        i = after - 1;
+        continue;
       }
     }
     size_t end = next;  // one past the last token of the quantity

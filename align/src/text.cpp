@@ -214,7 +214,10 @@ std::vector<std::string> ValueContext(const std::vector<Token>& t, size_t first,
   };
   auto take = [&](size_t k) {
     const Token& tok = t[k];
-    if (tok.kind != TokenKind::kWord || tok.capitalized || IsStopword(tok.lower) ||
+    // A capitalised word counts only as a place ("in Dunmere", "at Geneva"), not as a name.
+    const bool place =
+        tok.capitalized && k > 0 && (t[k - 1].lower == "in" || t[k - 1].lower == "at");
+    if (tok.kind != TokenKind::kWord || (tok.capitalized && !place) || IsStopword(tok.lower) ||
         is_time_word(tok.lower) || MonthNumber(tok.lower) > 0 || WeekdayNumber(tok.lower) >= 0) {
       return false;
     }

@@ -27,9 +27,10 @@ std::vector<Token> Tokenize(const std::string& text, Span span);
 
 bool IsStopword(std::string_view lower);
 
-// Stems of up to `window` (default two) lowercase content words on each side of tokens [first, last] of `t`,
-// not crossing clause punctuation (, ; : and dashes) for more than one word: the context that
-// says what a value is about. Capitalised words (names) and numbers are skipped.
+// Stems of up to `window` (default two) lowercase content words on each side of tokens [first,
+// last] of `t`, not crossing clause punctuation (, ; : and dashes) for more than one word: the
+// context that says what a value is about. Numbers and capitalised words (names) are skipped,
+// except a capitalised word right after "in" or "at" (a place).
 std::vector<std::string> ValueContext(const std::vector<Token>& t, size_t first, size_t last,
                                       size_t window = 2);
 // Snowball English stem of a lowercase word. Thread-safe (one stemmer per thread).

@@ -64,6 +64,13 @@ bool SameContext(const std::vector<std::string>& a, const std::vector<std::strin
   return false;
 }
 
+// A counted noun or an ordinal's noun says what the number is about; other quantities need
+// overlapping context words.
+bool SameSubject(const align::Quantity& a, const align::Quantity& b) {
+  if (!a.noun.empty() && a.noun == b.noun) return true;
+  return SameContext(a.context, b.context);
+}
+
 std::string TextAt(const Document& doc, Span s) {
   if (s.end > doc.text.size() || s.begin > s.end) return {};
   return doc.text.substr(s.begin, s.size());
@@ -75,7 +82,7 @@ std::optional<PairConflict> CompareQuantities(const ClaimModel& a, const ClaimMo
     bool b_has = false, any_compatible = false;
     const align::Quantity* other = nullptr;
     for (const auto& qb : b.quantities) {
-      if (QuantityKey(qb) != key || !SameContext(qa.context, qb.context)) continue;
+      if (QuantityKey(qb) != key || !SameSubject(qa, qb)) continue;
       b_has = true;
       if (!other) other = &qb;
       if (QuantitiesCompatible(qa, qb)) any_compatible = true;
@@ -86,8 +93,7 @@ std::optional<PairConflict> CompareQuantities(const ClaimModel& a, const ClaimMo
     for (const auto& qa2 : a.quantities) {
       if (QuantityKey(qa2) != key) continue;
       for (const auto& qb : b.quantities) {
-        if (QuantityKey(qb) == key && QuantitiesCompatible(qa2, qb) &&
-            SameContext(qa2.context, qb.context))
+        if (QuantityKey(qb) == key && QuantitiesCompatible(qa2, qb) && SameSubject(qa2, qb))
           all_clash = false;
       }
     }
@@ -102,16 +108,27 @@ std::optional<PairConflict> CompareQuantities(const ClaimModel& a, const ClaimMo
 }
 
 std::optional<PairConflict> CompareDates(const ClaimModel& a, const ClaimModel& b) {
-  if (a.dates.empty() || b.dates.empty()) return std::nullopt;
+  // Only dates said of the same act ("arrived on Monday" / "arrived on Tuesday") are compared;
+  // any compatible pair of them means the accounts agree.
+  // Claims that say much the same thing around one date each speak of one act too.
+  const bool one_act = a.dates.size() == 1 && b.dates.size() == 1 && StemJaccard(a, b) >= 0.3;
+  const align::DateRef* clash_a = nullptr;
+  const align::DateRef* clash_b = nullptr;
   for (const auto& da : a.dates) {
     for (const auto& db : b.dates) {
+      if (!one_act && !SameContext(da.context, db.context)) continue;
       if (DatesCompatible(da, db)) return std::nullopt;
+      if (clash_a == nullptr) {
+        clash_a = &da;
+        clash_b = &db;
+      }
     }
   }
+  if (clash_a == nullptr) return std::nullopt;
   return PairConflict{FindingKind::kTime,
                       "when it happened",
-                      {DescribeDate(a.dates.front()), a.dates.front().span},
-                      {DescribeDate(b.dates.front()), b.dates.front().span},
+                      {DescribeDate(*clash_a), clash_a->span},
+                      {DescribeDate(*clash_b), clash_b->span},
                       0.7};
 }
 
@@ -276,7 +293,7 @@ Comparison CompareClusters(const std::vector<Document>& documents,
     cluster.verdict = docs.size() >= 2 ? Verdict::kAgree : Verdict::kSingle;
     if (docs.size() < 2) continue;
 
-    std::map<FindingKind, FindingBuilder> builders;
+    std::map<std::pair<FindingKind, std::string>, FindingBuilder> builders;
     // Every claim is compared with the cluster's first kMaxAnchors claims, not with every
     // other: work stays linear in cluster size (a cluster of replicated wire copy can hold
     // thousands), and a disagreement still meets one of the anchors.
@@ -292,7 +309,8 @@ Comparison CompareClusters(const std::vector<Document>& documents,
              {CompareQuantities(a, b), CompareDates(a, b), ComparePolarity(a, b),
               CompareQuotes(a, b, da, db), CompareActs(a, b), CompareEntities(a, b)}) {
           if (!conflict) continue;
-          FindingBuilder& f = builders[conflict->kind];
+          // One finding per kind and topic: a vote tally and an amount are two disagreements.
+          FindingBuilder& f = builders[{conflict->kind, conflict->topic}];
           f.kind = conflict->kind;
           if (f.topic.empty()) f.topic = conflict->topic;
           f.confidence = std::max(f.confidence, conflict->confidence);
@@ -301,7 +319,8 @@ Comparison CompareClusters(const std::vector<Document>& documents,
         }
       }
     }
-    for (auto& [kind, f] : builders) {
+    for (auto& [key, f] : builders) {
+      const FindingKind kind = key.first;
       Finding finding;
       finding.kind = kind;
       finding.cluster_id = cluster.id;

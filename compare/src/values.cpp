@@ -18,6 +18,11 @@ void QuantityInterval(const Quantity& q, double& low, double& high) {
   const double slack_low = std::max(0.5 * q.resolution, std::fabs(q.low) * 0.001);
   const double slack_high = std::max(0.5 * q.resolution, std::fabs(q.high) * 0.001);
   const double inf = std::numeric_limits<double>::infinity();
+  if (q.unit == "tally") {  // a vote count is exact
+    low = q.low;
+    high = q.high;
+    return;
+  }
   switch (q.bound) {
     case Bound::kExact:
     case Bound::kUpTo:
@@ -103,6 +108,11 @@ const char* BoundWord(Bound b) {
 }  // namespace
 
 std::string DescribeQuantity(const Quantity& q) {
+  if (q.unit == "tally") {
+    const int for_votes = static_cast<int>(q.low) / 1000;
+    return std::to_string(for_votes) + "-" +
+           std::to_string(static_cast<int>(q.low) - for_votes * 1000);
+  }
   auto one = [&](double v) -> std::string {
     if (q.unit == "h") return FormatDuration(v);
     if (q.unit == "%") return FormatNumber(v) + "%";
@@ -116,6 +126,7 @@ std::string DescribeQuantity(const Quantity& q) {
 
 std::string QuantityTopic(const Quantity& q) {
   if (q.unit == "h") return "how long it lasted";
+  if (q.unit == "tally") return "the vote";
   if (q.unit == "%") return "a percentage";
   if (q.unit == "ordinal")
     return "which " + (q.noun.empty() ? std::string("one") : q.noun) + " it was";

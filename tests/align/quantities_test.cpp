@@ -78,3 +78,15 @@ TEST_CASE("quantities: ordinals with their noun") {
   CHECK(q[0].noun == "round");
   CHECK(q[1].low == 13);
 }
+
+TEST_CASE("quantities: a vote tally is read as one exact value, in numerals or words") {
+  const auto a = Read("The council voted 7-4 to approve the plan.");
+  const auto b = Read("Members voted seven to four to approve it.");
+  REQUIRE(a.size() == 1);
+  REQUIRE(b.size() == 1);
+  CHECK(a[0].unit == "tally");
+  CHECK(a[0].low == b[0].low);
+  CHECK(Read("It passed on a 6-5 vote.")[0].low != a[0].low);
+  // Without a vote, "four to seven" is a range, not a tally.
+  CHECK(Read("It took four to seven minutes.")[0].unit == "h");
+}

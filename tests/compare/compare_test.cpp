@@ -135,3 +135,16 @@ TEST_CASE(
   const auto c = CompareClusters(docs, parallax::align::AlignDocuments(docs));
   for (const auto& f : c.findings) CHECK(f.kind != FindingKind::kPolarity);
 }
+
+TEST_CASE("compare: a different vote tally is a quantity conflict; the same one in words agrees") {
+  const std::vector<Document> docs = {
+      Doc("d1", "Coast Herald", "The harbour council voted 7-4 to approve the new ferry pier."),
+      Doc("d2", "Valmora Post", "The harbour council voted 6-5 to approve the new ferry pier."),
+      Doc("d3", "Quay Times",
+          "The harbour council voted seven to four to approve the new ferry pier.")};
+  const auto c = CompareClusters(docs, parallax::align::AlignDocuments(docs));
+  REQUIRE(c.findings.size() == 1);
+  CHECK(c.findings[0].kind == FindingKind::kQuantity);
+  CHECK(c.findings[0].summary.find("6-5") != std::string::npos);
+  CHECK(c.findings[0].summary.find("Coast Herald and Quay Times say 7-4") != std::string::npos);
+}

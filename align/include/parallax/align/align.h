@@ -20,7 +20,8 @@ enum class Bound { kExact, kApprox, kAtLeast, kAtMost, kUpTo, kRange };
 struct Quantity {
   double low = 0;  // in `unit`; equal to high unless a range
   double high = 0;
-  // "h" (durations, in hours), "%", "EUR", "USD", "GBP", "CNY", "ordinal", "count".
+  // "h" (durations, in hours), "%", "EUR", "USD", "GBP", "CNY", "ordinal", "count", and
+  // "tally" (a vote, "7-4": low = high = 1000 * for + against).
   std::string unit;
   std::string noun;  // for counts: stem of the counted noun ("drone"); "" otherwise
   Bound bound = Bound::kExact;
