@@ -56,7 +56,8 @@ bool QuantitiesCompatible(const Quantity& a, const Quantity& b) {
   double al, ah, bl, bh;
   QuantityInterval(a, al, ah);
   QuantityInterval(b, bl, bh);
-  return al <= bh && bl <= ah;
+  // Strict: adjacent whole numbers ("13th", "14th") touch at 13.5 but do not overlap.
+  return al < bh && bl < ah;
 }
 
 std::string QuantityKey(const Quantity& q) {

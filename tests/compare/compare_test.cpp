@@ -52,6 +52,12 @@ TEST_CASE("compatibility: rounding to the written precision agrees, other values
       QuantitiesCompatible(Q(35.3, "%", Bound::kUpTo, 0.1), Q(38.1, "%", Bound::kUpTo, 0.1)));
 }
 
+TEST_CASE("compatibility: adjacent whole numbers differ, they do not round into each other") {
+  CHECK_FALSE(QuantitiesCompatible(Q(13, "ordinal"), Q(14, "ordinal")));
+  CHECK_FALSE(QuantitiesCompatible(Q(9, "count"), Q(10, "count")));
+  CHECK(QuantitiesCompatible(Q(7, "count"), Q(6.8, "count", Bound::kExact, 0.1)));
+}
+
 TEST_CASE("compatibility: different units are not compared") {
   CHECK(QuantitiesCompatible(Q(3, "h"), Q(45, "%")));
 }
