@@ -91,8 +91,14 @@ Alignment AlignDocuments(const std::vector<Document>& documents, const AlignOpti
     context.published = doc.published.value_or("");
     for (const Span& sentence : SplitSentences(doc.text)) {
       for (Span span : SplitClauses(doc.text, sentence)) {
-        if (span.size() > options.max_sentence_bytes)
+        if (span.size() > options.max_sentence_bytes) {
           span.end = span.begin + options.max_sentence_bytes;
+          // Never cut inside a UTF-8 sequence: back off over continuation bytes.
+          while (span.end > span.begin &&
+                 (static_cast<unsigned char>(doc.text[span.end]) & 0xC0) == 0x80) {
+            --span.end;
+          }
+        }
         ClaimModel claim = ReadClaim(doc.text, span, context);
         if (!WorthAClaim(claim)) continue;
         claim.document_index = d;

@@ -94,3 +94,16 @@ TEST_CASE("claims: negation is read with the words it covers") {
   CHECK(std::find(scope.begin(), scope.end(), "sign") != scope.end());
   CHECK(std::find(scope.begin(), scope.end(), "statement") != scope.end());
 }
+
+TEST_CASE("claims: an over-long sentence is cut on a UTF-8 character boundary") {
+  std::string text;
+  while (text.size() < 3000) text += "caf\xC3\xA9 ";  // no sentence end: one long sentence
+  parallax::align::AlignOptions options;
+  options.max_sentence_bytes = 100;  // lands inside "é" at some repetition
+  const auto a = AlignDocuments({Doc("d1", text)}, options);
+  REQUIRE_FALSE(a.claims.empty());
+  for (const auto& c : a.claims) {
+    CHECK(c.claim.span.size() <= 100);
+    CHECK((static_cast<unsigned char>(text[c.claim.span.end]) & 0xC0) != 0x80);
+  }
+}
