@@ -334,7 +334,7 @@ Comparison CompareClusters(const std::vector<Document>& documents,
         finding.claim_ids.push_back(c.claim.id);
         finding.values.push_back({doc.id, c.claim.id, side.value, side.evidence});
         auto it = std::find_if(groups.begin(), groups.end(),
-                               [&](const auto& g) { return g.first == side.value; });
+                               [&value = side.value](const auto& g) { return g.first == value; });
         if (it == groups.end()) {
           groups.push_back({side.value, {}});
           it = groups.end() - 1;

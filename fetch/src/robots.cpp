@@ -207,7 +207,9 @@ std::string RobotsRules::NormalizeForMatch(std::string_view s) {
         AppendEscaped(out, decoded);
       }
       i += 2;
-    } else if (MustEncode(c)) {
+    } else if (c == '%' || MustEncode(c)) {
+      // A '%' that starts no escape is encoded too, so that a decoded character never forms a
+      // new escape with it ("%F%66" -> "%25Ff", not "%Ff"): normalising twice changes nothing.
       AppendEscaped(out, c);
     } else {
       out.push_back(static_cast<char>(c));

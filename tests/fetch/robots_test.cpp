@@ -121,6 +121,8 @@ TEST_CASE("§2.2.2: percent-encoded unreserved characters equal their plain form
   const auto slash = RobotsRules::Parse("User-agent: *\nDisallow: /a/b\n");
   CHECK(slash.IsAllowed("Parallax", "/a%2Fb"));
   CHECK(RobotsRules::NormalizeForMatch("/%41%2f%e2%82%ac") == "/A%2F%E2%82%AC");
+  CHECK(RobotsRules::NormalizeForMatch("/%F%66") == "/%25Ff");  // found by fuzz/robots_fuzzer
+  CHECK(RobotsRules::NormalizeForMatch("/%25Ff") == "/%25Ff");
 }
 
 TEST_CASE("§2.2.2: /robots.txt is always allowed", "[robots]") {
