@@ -2,6 +2,7 @@
 
 #include <toml++/toml.h>
 #include <filesystem>
+#include <fstream>
 #include <functional>
 #include <map>
 #include <sstream>
@@ -152,9 +153,28 @@ Result<RunConfig> LoadConfig(const std::string& path) {
   if (!std::filesystem::is_regular_file(path, ec)) {
     return Status::Error(path, "no such configuration file");
   }
+  const auto size = std::filesystem::file_size(path, ec);
+  if (ec) return Status::Error(path, "cannot read: " + ec.message());
+  if (size > kMaxConfigBytes) {
+    return Status::Error(path, "configuration file is " + std::to_string(size) +
+                                   " bytes, over the limit of " + std::to_string(kMaxConfigBytes));
+  }
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  if (!in && !in.eof()) return Status::Error(path, "cannot read");
+  return ParseConfig(text.str(), path);
+}
+
+Result<RunConfig> ParseConfig(std::string_view text, const std::string& path) {
+  std::error_code ec;
+  if (text.size() > kMaxConfigBytes) {
+    return Status::Error(
+        path, "configuration is over the limit of " + std::to_string(kMaxConfigBytes) + " bytes");
+  }
   toml::table root;
   try {
-    root = toml::parse_file(path);
+    root = toml::parse(text, path);
   } catch (const toml::parse_error& e) {
     return Status::Error(path + ":" + std::to_string(e.source().begin.line) + ":" +
                              std::to_string(e.source().begin.column),

@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "parallax/core/status.h"
@@ -52,5 +53,12 @@ struct RunConfig {
 // "conf.toml:12: key 'events[0].from' must be a date YYYY-MM-DD". Unknown keys are errors.
 // Relative `database` and `output` paths are resolved against the file's directory.
 Result<RunConfig> LoadConfig(const std::string& path);
+
+// The largest configuration file read (a larger one is an error naming it).
+inline constexpr uint64_t kMaxConfigBytes = 1u << 20;
+
+// Parses and validates configuration text; `path` names it in errors and anchors relative
+// paths. LoadConfig reads the file and calls this. Never throws.
+Result<RunConfig> ParseConfig(std::string_view text, const std::string& path);
 
 }  // namespace parallax::app

@@ -8,12 +8,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-30}"
 shift || true
-all=(extract feeds robots warc charset claims)
+all=(extract feeds robots warc charset claims config)
 names=("${@:-${all[@]}}")
 
 # Largest input per harness, in bytes (libFuzzer -max_len).
 declare -A max_len=([extract]=65536 [feeds]=65536 [robots]=65536 [warc]=131072 [charset]=16384
-                    [claims]=8192)
+                    [claims]=8192 [config]=16384)
 
 export ASAN_OPTIONS="detect_leaks=1${ASAN_OPTIONS:+:$ASAN_OPTIONS}"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1${UBSAN_OPTIONS:+:$UBSAN_OPTIONS}"

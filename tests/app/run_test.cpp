@@ -357,6 +357,10 @@ TEST_CASE("run: configuration errors name the file, the line and the key, and ex
     INFO(err);
     CHECK(err.find(path + cases[i].expected) != std::string::npos);
   }
+  // A file over the size limit is refused before parsing.
+  WriteWholeFile(tmp.File("huge.toml"), std::string(2u << 20, '#'));
+  CHECK(RunParallax("run " + tmp.File("huge.toml"), tmp.File("err.txt")) == 2);
+  CHECK(ReadWholeFile(tmp.File("err.txt")).find("over the limit") != std::string::npos);
   CHECK(RunParallax("run " + tmp.File("missing.toml"), tmp.File("err.txt")) == 2);
   CHECK(ReadWholeFile(tmp.File("err.txt")).find("missing.toml") != std::string::npos);
   CHECK(RunParallax("run", tmp.File("err.txt")) == 2);
