@@ -18,7 +18,8 @@ namespace fs = std::filesystem;
 bool IsArticleFileName(const std::string& name) {
   const std::string ext = fs::path(name).extension().string();
   std::string lower;
-  for (char c : ext) lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  for (char c : ext)
+    lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
   return lower == ".html" || lower == ".htm" || lower == ".xhtml" || lower == ".txt";
 }
 

@@ -21,9 +21,9 @@ class FileSystem {
   virtual Status WriteFileAtomic(const std::string& path, const std::string& contents) = 0;
   virtual bool IsDirectory(const std::string& path) = 0;
   virtual bool Exists(const std::string& path) = 0;
-  // Article files (.html, .htm, .xhtml, .txt) directly inside `dir`, and for each subfolder its index.html, index.htm,
-  // article.html or article.txt (the layout of a saved site), sorted by path. Hidden entries
-  // (starting with '.') are skipped.
+  // Article files (.html, .htm, .xhtml, .txt) directly inside `dir`, and for each subfolder its
+  // index.html, index.htm, article.html or article.txt (the layout of a saved site), sorted by
+  // path. Hidden entries (starting with '.') are skipped.
   virtual Result<std::vector<std::string>> ListArticleFiles(const std::string& dir) = 0;
 };
 
