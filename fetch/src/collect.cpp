@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
+#include <filesystem>
 #include <optional>
 
 namespace parallax::fetch {
@@ -162,7 +163,18 @@ Item FromFile(const std::string& path, const CollectOptions& options, FileSystem
   auto bytes = fs.ReadFile(path, options.max_file_bytes);
   if (!bytes.ok()) return bytes.status();
   Item item = FromBytes(path, *bytes, "", ContentTypeForPath(path), options, clock);
-  if (item.ok()) item->source = path;
+  if (item.ok()) {
+    item->source = path;
+    // A saved page that names no outlet: its folder ("<outlet>/index.html") or file name says
+    // where it came from better than nothing.
+    if (item->outlet.empty()) {
+      const std::filesystem::path p(path);
+      const std::string stem = p.stem().string();
+      item->outlet = (stem == "index" || stem == "article") && p.has_parent_path()
+                         ? p.parent_path().filename().string()
+                         : stem;
+    }
+  }
   return item;
 }
 

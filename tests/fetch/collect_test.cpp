@@ -505,3 +505,25 @@ TEST_CASE("conditional GET: a stored page is asked for with its ETag, and 304 re
 
 }  // namespace
 }  // namespace parallax::fetch
+
+namespace parallax::fetch {
+namespace {
+
+TEST_CASE("a saved page that names no outlet is credited to its folder or file name", "[collect]") {
+  TempDir dir;
+  WriteWholeFile(dir.File("coast-herald/index.html"),
+                 Article("Quay lights", "The quay lights were replaced with brighter lamps."));
+  WriteWholeFile(dir.File("valmora-post.html"),
+                 Article("Quay lamps", "Brighter lamps now light the quay at night."));
+  auto fs = NewPosixFileSystem();
+  FixedClock clock = TestClock();
+  FakeHttp http;
+  const Collected got = CollectDocuments(
+      {dir.File("coast-herald/index.html"), dir.File("valmora-post.html")}, {}, http, *fs, clock);
+  REQUIRE(got.documents.size() == 2);
+  CHECK(got.documents[0].outlet == "coast-herald");
+  CHECK(got.documents[1].outlet == "valmora-post");
+}
+
+}  // namespace
+}  // namespace parallax::fetch
