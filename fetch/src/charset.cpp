@@ -1,4 +1,5 @@
 #include "charset.h"
+#include "ascii.h"
 
 #include <uchardet/uchardet.h>
 #include <unicode/ucnv.h>
@@ -17,9 +18,7 @@ namespace parallax::fetch {
 namespace {
 
 std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
+  return detail::AsciiLower(s);
 }
 
 bool IsLabelChar(char c) {

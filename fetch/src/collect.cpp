@@ -1,4 +1,5 @@
 #include "parallax/fetch/collect.h"
+#include "ascii.h"
 
 #include "collect_web.h"
 
@@ -14,9 +15,7 @@ namespace parallax::fetch {
 namespace {
 
 std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
+  return detail::AsciiLower(s);
 }
 
 bool IsHttpUrl(std::string_view s) {

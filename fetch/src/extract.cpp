@@ -2,6 +2,7 @@
 // depth-bounded tree; the article body is chosen by readability-style scoring (text length,
 // commas, link density, class/id hints) and cleaned of boilerplate blocks.
 #include "parallax/fetch/extract.h"
+#include "ascii.h"
 
 #include <libxml/HTMLparser.h>
 #include <libxml/dict.h>
@@ -72,11 +73,7 @@ bool SubstringSet::FoundIn(std::string_view text) const {
 }
 
 std::string ToLower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
+  return AsciiLower(s);
 }
 
 std::string CollapseSpace(std::string_view s) {

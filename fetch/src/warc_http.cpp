@@ -6,15 +6,14 @@
 #include <cctype>
 #include <cstring>
 
+#include "ascii.h"
 #include "parallax/fetch/warc.h"
 
 namespace parallax::fetch {
 namespace {
 
 std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
+  return detail::AsciiLower(s);
 }
 
 std::string_view Trim(std::string_view s) {

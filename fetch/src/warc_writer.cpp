@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <cstring>
 
+#include "ascii.h"
 #include "parallax/core/env.h"
 #include "parallax/fetch/warc.h"
 
@@ -17,9 +18,7 @@ namespace parallax::fetch {
 namespace {
 
 std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
+  return detail::AsciiLower(s);
 }
 
 // "sha1:" + RFC 4648 base32 of the SHA-1 of `data` (the form WARC tools write and check).
