@@ -188,11 +188,11 @@ bool IsTitledPerson(const std::string& key) {
 
 bool IsVenue(const std::string& key) {
   static const std::unordered_set<std::string> kVenues = {
-      "hall",    "guesthouse", "palace",    "house",   "hotel",      "building",
-      "centre",  "center",     "square",    "embassy", "stadium",    "castle",
-      "chamber", "chambers",   "residence", "kremlin", "villa",      "manor",
-      "library", "museum",     "cathedral", "church",  "court",      "courthouse",
-      "airport", "station",    "park",      "arena",   "auditorium", "office"};
+      "hall",    "guesthouse", "palace",    "house",      "hotel",      "building",
+      "centre",  "center",     "square",    "embassy",    "stadium",    "castle",
+      "chamber", "chambers",   "residence", "villa",      "manor",      "library",
+      "museum",  "cathedral",  "church",    "court",      "courthouse", "airport",
+      "station", "park",       "arena",     "auditorium", "office"};
   return HasWord(key, kVenues);
 }
 
