@@ -40,27 +40,13 @@ int RunExtract(const std::vector<std::string>& argv) {
   auto clock = NewSystemClock();
   auto http = fetch::NewBeastHttpClient(fetch::HttpOptions{});
   fetch::CollectOptions options;
+  options.saved_page_url = parsed->Value("--url");
   const std::string& source = parsed->positional.front();
   fetch::Collected collected = fetch::CollectDocuments({source}, options, *http, *fs, *clock);
   for (const Status& error : collected.errors)
     std::cerr << "parallax: " << error.ToString() << "\n";
   if (collected.documents.empty()) return kExitFailure;
-  Document doc = collected.documents.front();
-  if (parsed->Has("--url")) {
-    // Re-extract with the original address, so URL-based hints (outlet, date) apply.
-    auto bytes = fs->ReadFile(source, options.max_file_bytes);
-    if (bytes.ok()) {
-      auto again = fetch::ExtractArticle(*bytes, parsed->Value("--url"), "", options.extract);
-      if (again.ok()) {
-        again->id = doc.id;
-        again->source = doc.source;
-        again->fetched_at = doc.fetched_at;
-        again->content_hash = fetch::ContentHash(again->text);
-        doc = std::move(again.value());
-      }
-    }
-    doc.url = parsed->Value("--url");
-  }
+  const Document& doc = collected.documents.front();
   if (parsed->Has("--json")) {
     std::cout << reports::RenderExtractionJson(doc) << "\n";
   } else {

@@ -161,9 +161,11 @@ Item FromFile(const std::string& path, const CollectOptions& options, FileSystem
               Clock& clock) {
   auto bytes = fs.ReadFile(path, options.max_file_bytes);
   if (!bytes.ok()) return bytes.status();
-  Item item = FromBytes(path, *bytes, "", ContentTypeForPath(path), options, clock);
+  Item item =
+      FromBytes(path, *bytes, options.saved_page_url, ContentTypeForPath(path), options, clock);
   if (item.ok()) {
     item->source = path;
+    item->url = options.saved_page_url;
     // A saved page that names no outlet: its folder ("<outlet>/index.html") or file name says
     // where it came from better than nothing.
     if (item->outlet.empty()) {

@@ -28,6 +28,9 @@ struct CollectOptions {
   // Fetch each origin's /robots.txt first (once per run) and skip the URLs it disallows for
   // the product token "Parallax"; its Crawl-delay raises the client's delay for that host.
   bool obey_robots = true;
+  // The address a saved page was fetched from (`parallax extract FILE --url URL`): files are
+  // extracted with it (outlet and URL date hints) and documents take it as their url.
+  std::string saved_page_url;
   // Previous runs' copies (not owned; may be null): URLs found there are fetched with
   // If-None-Match / If-Modified-Since, and a 304 answer reuses the stored document.
   PageCache* page_cache = nullptr;
