@@ -40,6 +40,9 @@ void AnalyzeDocuments(std::vector<Document> documents, RunReport& report, StageT
   t = SteadyNowNs();
   compare::Comparison comparison = compare::CompareClusters(documents, alignment);
   if (times) times->compare += SecondsSince(t);
+  for (size_t d = 0; d < documents.size() && d < alignment.document_events.size(); ++d) {
+    documents[d].event = static_cast<int>(alignment.document_events[d]);
+  }
   report.documents = std::move(documents);
   report.claims.reserve(alignment.claims.size());
   for (const auto& c : alignment.claims) report.claims.push_back(c.claim);

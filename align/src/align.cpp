@@ -10,14 +10,17 @@
 #include <xxhash.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <numeric>
 #include <string>
 #include <unordered_map>
-#include <unordered_set>
 
+#include "aliases.h"
 #include "claim_reader.h"
+#include "events.h"
+#include "facets.h"
 #include "parallax/align/align.h"
 
 namespace parallax::align {
@@ -31,6 +34,26 @@ struct FeatureSet {
   std::vector<uint32_t> ids;  // sorted, unique
   double norm = 0;            // sqrt(sum of squared weights)
 };
+
+// A headline in Title Case ("Council Rams Through Rail Vote") capitalises every word, so its
+// capitals say nothing about names: it is read lowercased (ASCII only, so byte offsets stay).
+std::string HeadlineForReading(const std::string& title) {
+  size_t words = 0, capitalised = 0;
+  for (size_t i = 0; i < title.size(); ++i) {
+    const bool starts =
+        (i == 0 || title[i - 1] == ' ') && std::isalpha(static_cast<unsigned char>(title[i]));
+    if (!starts) continue;
+    size_t end = i;
+    while (end < title.size() && std::isalpha(static_cast<unsigned char>(title[end]))) ++end;
+    if (end - i < 4) continue;  // "a", "of", "the", "on": lowercase even in Title Case
+    ++words;
+    capitalised += std::isupper(static_cast<unsigned char>(title[i])) ? 1 : 0;
+  }
+  if (words < 3 || capitalised * 10 < words * 8) return title;
+  std::string lower = title;
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return lower;
+}
 
 bool WorthAClaim(const ClaimModel& c) {
   return c.stems.size() >= 3 || !c.quotes.empty() || !c.quantities.empty();
@@ -59,12 +82,30 @@ std::vector<std::string> FeaturesOf(const ClaimModel& c) {
   }
   for (const auto& a : c.acts) f.push_back("slot:" + a.kind);
   for (const auto& d : c.dates) {
-    if (d.day > 0) {
+    if (d.day > 0 && !d.day_inferred) {
       f.push_back("date:" + std::to_string(d.year) + "-" + std::to_string(d.month) + "-" +
                   std::to_string(d.day));
     }
   }
   return f;
+}
+
+// Weighted cosine of two feature sets: shared weight over the product of norms, 0..1.
+double Cosine(const FeatureSet& a, const FeatureSet& b, const std::vector<double>& weight) {
+  double dot = 0;
+  size_t i = 0, j = 0;
+  while (i < a.ids.size() && j < b.ids.size()) {
+    if (a.ids[i] < b.ids[j]) {
+      ++i;
+    } else if (b.ids[j] < a.ids[i]) {
+      ++j;
+    } else {
+      dot += weight[a.ids[i]] * weight[a.ids[i]];
+      ++i, ++j;
+    }
+  }
+  const double denom = a.norm * b.norm;
+  return denom > 0 ? dot / denom : 0;
 }
 
 class UnionFind {
@@ -89,6 +130,21 @@ Alignment AlignDocuments(const std::vector<Document>& documents, const AlignOpti
     const Document& doc = documents[d];
     DocumentContext context;
     context.published = doc.published.value_or("");
+    // The headline first: outlets' headlines state their lead fact, and disagree too.
+    if (!doc.title.empty() && doc.title.size() <= options.max_sentence_bytes) {
+      DocumentContext headline_context = context;
+      const std::string title = HeadlineForReading(doc.title);
+      for (Span span : SplitClauses(title, {0, static_cast<uint32_t>(title.size())})) {
+        ClaimModel claim = ReadClaim(title, span, headline_context);
+        if (!WorthAClaim(claim)) continue;
+        claim.claim.field = ClaimField::kTitle;
+        claim.claim.text = doc.title.substr(span.begin, span.size());
+        claim.document_index = d;
+        claim.claim.document_id = doc.id;
+        claim.claim.id = "c" + std::to_string(out.claims.size() + 1);
+        out.claims.push_back(std::move(claim));
+      }
+    }
     for (const Span& sentence : SplitSentences(doc.text)) {
       for (Span span : SplitClauses(doc.text, sentence)) {
         if (span.size() > options.max_sentence_bytes) {
@@ -108,6 +164,8 @@ Alignment AlignDocuments(const std::vector<Document>& documents, const AlignOpti
       }
     }
   }
+  ResolveAcronyms(out.claims);
+  out.document_events = SeparateEvents(out.claims, documents.size(), options.event_linkage);
   const size_t n = out.claims.size();
 
   // 2. Features and weights.
@@ -136,43 +194,104 @@ Alignment AlignDocuments(const std::vector<Document>& documents, const AlignOpti
   }
 
   // 3. Candidate pairs: LSH over MinHash signatures, and shared rare features.
-  std::vector<std::string> feature_name(feature_id.size());
-  for (const auto& [name, id] : feature_id) feature_name[id] = name;
-  std::unordered_set<uint64_t> candidates;
+  // Pairs (a < b, packed a << 32 | b) are appended and deduplicated by sorting whenever the
+  // vector has grown past twice its last deduplicated size (plus kCompactSlack), so it holds at
+  // most about twice the distinct pairs: 8 bytes each, where a hash set took about 40.
+  constexpr size_t kCompactSlack = size_t{1} << 20;
+  std::vector<uint64_t> candidates;
+  size_t deduplicated = 0;  // candidates[0, deduplicated) is sorted and unique
+  auto compact = [&] {
+    const auto middle = candidates.begin() + static_cast<std::ptrdiff_t>(deduplicated);
+    std::sort(middle, candidates.end());
+    std::inplace_merge(candidates.begin(), middle, candidates.end());
+    candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+    deduplicated = candidates.size();
+  };
   auto add_pair = [&](size_t a, size_t b) {
-    if (out.claims[a].document_index == out.claims[b].document_index) return;
+    const size_t da = out.claims[a].document_index, db = out.claims[b].document_index;
+    if (da == db || out.document_events[da] != out.document_events[db]) return;
     if (a > b) std::swap(a, b);
-    candidates.insert((static_cast<uint64_t>(a) << 32) | b);
+    candidates.push_back((static_cast<uint64_t>(a) << 32) | b);
+    if (candidates.size() >= 2 * deduplicated + kCompactSlack) compact();
   };
   const int permutations = std::max(1, options.minhash_permutations);
   const int bands = std::clamp(options.lsh_bands, 1, permutations);
   const int rows = permutations / bands;
-  std::unordered_map<uint64_t, std::vector<uint32_t>> buckets;
+  // Each feature's hash under every permutation, computed once per feature instead of once per
+  // claim holding it: distinct features x permutations x 8 bytes (5,868 features: 3 MB).
+  std::vector<uint64_t> feature_hash(feature_id.size() * permutations);
+  for (const auto& [name, id] : feature_id) {
+    for (int p = 0; p < permutations; ++p) {
+      feature_hash[static_cast<size_t>(id) * permutations + p] = XXH64(name.data(), name.size(), p);
+    }
+  }
+  // Band keys, band-major (band_keys[b * n + i]); UINT64_MAX for a claim without features.
+  std::vector<uint64_t> band_keys(static_cast<size_t>(bands) * n, UINT64_MAX);
   std::vector<uint64_t> signature(permutations);
   for (size_t i = 0; i < n; ++i) {
     if (sets[i].ids.empty()) continue;
     std::fill(signature.begin(), signature.end(), UINT64_MAX);
     for (uint32_t id : sets[i].ids) {
-      const std::string& name = feature_name[id];
-      for (int p = 0; p < permutations; ++p) {
-        signature[p] = std::min(signature[p], XXH64(name.data(), name.size(), p));
-      }
+      const uint64_t* h = &feature_hash[static_cast<size_t>(id) * permutations];
+      for (int p = 0; p < permutations; ++p) signature[p] = std::min(signature[p], h[p]);
     }
     for (int b = 0; b < bands; ++b) {
-      const uint64_t key = XXH64(&signature[b * rows], rows * sizeof(uint64_t), 1000 + b);
-      buckets[key].push_back(static_cast<uint32_t>(i));
+      band_keys[static_cast<size_t>(b) * n + i] =
+          XXH64(&signature[b * rows], rows * sizeof(uint64_t), 1000 + b);
     }
   }
+  std::vector<uint64_t>().swap(feature_hash);
   // Members of a large bucket agree on whole bands of their signature: near-duplicates
   // (replicated wire copy). Chaining each to a few neighbours keeps them connected without
   // nominating every pair, so candidate pairs stay linear in the number of claims.
+  // Near-duplicate claims share every band's bucket and many rare features, so most member
+  // lists come again and again; each distinct list is nominated once (7x fewer pairs to
+  // deduplicate at 2,500 articles). Lists are keyed by their XXH64 and compared in full, so a
+  // hash collision only costs a repeat. The pool keeps each distinct list of two or more
+  // members once: at most the memberships of all buckets and postings, 4 bytes each.
+  std::vector<uint32_t> nominated_pool;
+  std::unordered_map<uint64_t, std::pair<size_t, size_t>> nominated;  // hash -> (offset, size)
   auto nominate = [&](const std::vector<uint32_t>& members) {
+    if (members.size() < 2) return;
+    const uint64_t hash = XXH64(members.data(), members.size() * sizeof(uint32_t), 0);
+    const auto [it, added] = nominated.try_emplace(hash, nominated_pool.size(), members.size());
+    if (added) {
+      nominated_pool.insert(nominated_pool.end(), members.begin(), members.end());
+    } else if (it->second.second == members.size() &&
+               std::equal(members.begin(), members.end(),
+                          nominated_pool.begin() + static_cast<std::ptrdiff_t>(it->second.first))) {
+      return;
+    }
     const size_t window = members.size() <= kAllPairsUpTo ? members.size() : kChainWindow;
     for (size_t x = 0; x < members.size(); ++x)
       for (size_t y = x + 1; y < members.size() && y <= x + window; ++y)
         add_pair(members[x], members[y]);
   };
-  for (const auto& [key, members] : buckets) nominate(members);
+  // Buckets of one band at a time: claims sorted by (key, index), so each bucket lists its
+  // members in claim order.
+  {
+    std::vector<std::pair<uint64_t, uint32_t>> keyed;
+    std::vector<uint32_t> members;
+    keyed.reserve(n);
+    for (int b = 0; b < bands; ++b) {
+      keyed.clear();
+      for (size_t i = 0; i < n; ++i) {
+        if (sets[i].ids.empty()) continue;
+        keyed.push_back({band_keys[static_cast<size_t>(b) * n + i], static_cast<uint32_t>(i)});
+      }
+      std::sort(keyed.begin(), keyed.end());
+      for (size_t x = 0; x < keyed.size();) {
+        size_t y = x;
+        members.clear();
+        while (y < keyed.size() && keyed[y].first == keyed[x].first) {
+          members.push_back(keyed[y++].second);
+        }
+        nominate(members);
+        x = y;
+      }
+    }
+  }
+  std::vector<uint64_t>().swap(band_keys);
   std::vector<std::vector<uint32_t>> postings(frequency.size());
   for (size_t i = 0; i < n; ++i) {
     for (uint32_t id : sets[i].ids) {
@@ -180,12 +299,15 @@ Alignment AlignDocuments(const std::vector<Document>& documents, const AlignOpti
     }
   }
   for (const auto& members : postings) nominate(members);
+  std::vector<uint32_t>().swap(nominated_pool);
+  decltype(nominated)().swap(nominated);
 
   // 4. Score candidates (weighted cosine over shared features).
   struct Edge {
     double score;
     uint32_t a, b;
   };
+  compact();
   std::vector<Edge> edges;
   for (uint64_t key : candidates) {
     const uint32_t a = static_cast<uint32_t>(key >> 32), b = static_cast<uint32_t>(key);
@@ -207,6 +329,7 @@ Alignment AlignDocuments(const std::vector<Document>& documents, const AlignOpti
     const double score = denom > 0 ? dot / denom : 0;
     if (score >= options.link_threshold) edges.push_back({score, a, b});
   }
+  std::vector<uint64_t>().swap(candidates);
   std::sort(edges.begin(), edges.end(), [](const Edge& l, const Edge& r) {
     if (l.score != r.score) return l.score > r.score;
     return std::tie(l.a, l.b) < std::tie(r.a, r.b);
@@ -217,7 +340,11 @@ Alignment AlignDocuments(const std::vector<Document>& documents, const AlignOpti
   // loosely related sentence does not chain two facts together.
   // Cost: each merge scans the adjacency of the smaller cluster's members and merges the
   // smaller cluster's bookkeeping into the larger one's, so the whole pass is near-linear in
-  // the number of edges.
+  // the number of edges. The decision for two clusters depends only on their members, so a
+  // rejected pair is remembered with both clusters' merge counts and not scanned again until
+  // one of them grows: clusters of replicated copy are joined by thousands of edges, and
+  // rescanning them for each took 98% of the scans (576 million adjacency entries at 2,500
+  // articles). The memory holds one entry per distinct rejected pair, at most one per edge.
   std::vector<std::vector<std::pair<uint32_t, double>>> adjacency(n);
   for (const Edge& e : edges) {
     adjacency[e.a].push_back({e.b, e.score});
@@ -230,10 +357,19 @@ Alignment AlignDocuments(const std::vector<Document>& documents, const AlignOpti
     members_of[i] = {i};
     documents_of[i][out.claims[i].document_index] = 1;
   }
+  std::vector<uint32_t> label(n);  // claim -> root of its cluster, as uf.Find but one load
+  std::iota(label.begin(), label.end(), 0);
+  std::vector<uint32_t> merges(n, 0);  // per root: clusters merged into it so far
+  // (smaller root << 32 | larger root) -> merges of both when they were rejected
+  std::unordered_map<uint64_t, uint64_t> rejected;
   for (const Edge& e : edges) {
-    size_t ra = uf.Find(e.a), rb = uf.Find(e.b);
+    size_t ra = label[e.a], rb = label[e.b];
     if (ra == rb) continue;
     if (members_of[ra].size() > members_of[rb].size()) std::swap(ra, rb);  // ra is smaller
+    // Ordered as compared: the linkage sum below runs over ra's side, so its rounding does too.
+    const uint64_t pair = (static_cast<uint64_t>(ra) << 32) | rb;
+    const uint64_t state = (static_cast<uint64_t>(merges[ra]) << 32) | merges[rb];
+    if (auto it = rejected.find(pair); it != rejected.end() && it->second == state) continue;
     const auto& da = documents_of[ra];
     const auto& db = documents_of[rb];
     bool too_many = false;
@@ -244,21 +380,27 @@ Alignment AlignDocuments(const std::vector<Document>& documents, const AlignOpti
       too_many = too_many || count + it->second > options.max_claims_per_document;
       same_document_pairs += static_cast<size_t>(count) * static_cast<size_t>(it->second);
     }
-    if (too_many) continue;
+    if (too_many) {
+      rejected[pair] = state;
+      continue;
+    }
     // Average linkage over the pairs from different documents; pairs without an edge count 0.
     double total = 0;
     for (size_t x : members_of[ra]) {
       for (const auto& [y, score] : adjacency[x]) {
-        if (uf.Find(y) == rb) total += score;
+        if (label[y] == rb) total += score;
       }
     }
     const size_t cross_pairs = members_of[ra].size() * members_of[rb].size() - same_document_pairs;
     if (cross_pairs == 0 || total / static_cast<double>(cross_pairs) < options.cluster_linkage) {
+      rejected[pair] = state;
       continue;
     }
     uf.Union(ra, rb);
     const size_t root = uf.Find(ra);
     const size_t other = root == ra ? rb : ra;
+    ++merges[root];
+    for (size_t m : members_of[other]) label[m] = static_cast<uint32_t>(root);
     auto& members = members_of[root];
     members.insert(members.end(), members_of[other].begin(), members_of[other].end());
     members_of[other].clear();
@@ -304,10 +446,40 @@ Alignment AlignDocuments(const std::vector<Document>& documents, const AlignOpti
       ++extra[from];
     }
   }
+  for (auto& members : out.cluster_members) std::sort(members.begin(), members.end());
+
+  // 8. Value facets: a figure or a date several claims state about one thing, however different
+  // their sentences; kept when no statement cluster already holds all its claims.
+  std::vector<std::vector<size_t>> clusters_of(n);
+  for (size_t k = 0; k < out.cluster_members.size(); ++k)
+    for (size_t m : out.cluster_members[k]) clusters_of[m].push_back(k);
+  auto similarity = [&](size_t a, size_t b) { return Cosine(sets[a], sets[b], weight); };
+  for (FacetCluster& facet : FindFacets(out.claims, out.document_events, similarity)) {
+    bool covered = false;
+    for (size_t k : clusters_of[facet.members.front()]) {
+      const auto& held = out.cluster_members[k];
+      covered = covered ||
+                std::includes(held.begin(), held.end(), facet.members.begin(), facet.members.end());
+    }
+    if (covered) continue;
+    Cluster c;
+    c.id = "k" + std::to_string(out.clusters.size() + 1);
+    c.basis = facet.kind;
+    out.clusters.push_back(std::move(c));
+    for (size_t m : facet.members) clusters_of[m].push_back(out.cluster_members.size());
+    out.cluster_members.push_back(std::move(facet.members));
+  }
+  // 9. The claims that tell each event itself.
+  for (auto& members : EventMentions(out.claims, out.document_events)) {
+    Cluster c;
+    c.id = "k" + std::to_string(out.clusters.size() + 1);
+    c.basis = ClusterBasis::kEvent;
+    out.clusters.push_back(std::move(c));
+    out.cluster_members.push_back(std::move(members));
+  }
   for (size_t k = 0; k < out.clusters.size(); ++k) {
-    auto& members = out.cluster_members[k];
-    std::sort(members.begin(), members.end());
-    for (size_t m : members) out.clusters[k].claim_ids.push_back(out.claims[m].claim.id);
+    for (size_t m : out.cluster_members[k])
+      out.clusters[k].claim_ids.push_back(out.claims[m].claim.id);
   }
   return out;
 }

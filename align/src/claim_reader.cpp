@@ -1,6 +1,7 @@
 #include "claim_reader.h"
 
 #include <algorithm>
+#include <string_view>
 #include <unordered_set>
 
 #include "text.h"
@@ -19,75 +20,75 @@ bool IsSpeechVerb(const std::string& w) {
 }
 
 // Words that are capitalised in titles and roles but do not identify anyone.
-bool IsGenericNameWord(const std::string& w) {
-  static const std::unordered_set<std::string> kGeneric = {"president",
-                                                           "minister",
-                                                           "foreign",
-                                                           "prime",
-                                                           "vice",
-                                                           "premier",
-                                                           "deputy",
-                                                           "chief",
-                                                           "spokesman",
-                                                           "spokeswoman",
-                                                           "spokesperson",
-                                                           "secretary",
-                                                           "general",
-                                                           "state",
-                                                           "envoy",
-                                                           "ambassador",
-                                                           "mr",
-                                                           "mrs",
-                                                           "ms",
-                                                           "dr",
-                                                           "sir",
-                                                           "the",
-                                                           "of",
-                                                           "and",
-                                                           "for",
-                                                           "de",
-                                                           "high",
-                                                           "representative",
-                                                           "commissioner",
-                                                           "chairman",
-                                                           "chair",
-                                                           "director",
-                                                           "head",
-                                                           "senior",
-                                                           "official",
-                                                           "officials",
-                                                           "mayor",
-                                                           "governor",
-                                                           "senator",
-                                                           "councillor",
-                                                           "council",
-                                                           "councilmember",
-                                                           "member",
-                                                           "leader",
-                                                           "ministry",
-                                                           "department",
-                                                           "office",
-                                                           "affairs",
-                                                           "commerce",
-                                                           "trade",
-                                                           "finance",
-                                                           "defence",
-                                                           "defense",
-                                                           "interior",
-                                                           "first",
-                                                           "new",
-                                                           "former",
-                                                           "acting",
-                                                           "special",
-                                                           "presidential",
-                                                           "national",
-                                                           "federal",
-                                                           "government",
-                                                           "in",
-                                                           "on",
-                                                           "at",
-                                                           "a",
-                                                           "an"};
+bool IsGenericNameWord(std::string_view w) {
+  static const std::unordered_set<std::string_view> kGeneric = {"president",
+                                                                "minister",
+                                                                "foreign",
+                                                                "prime",
+                                                                "vice",
+                                                                "premier",
+                                                                "deputy",
+                                                                "chief",
+                                                                "spokesman",
+                                                                "spokeswoman",
+                                                                "spokesperson",
+                                                                "secretary",
+                                                                "general",
+                                                                "state",
+                                                                "envoy",
+                                                                "ambassador",
+                                                                "mr",
+                                                                "mrs",
+                                                                "ms",
+                                                                "dr",
+                                                                "sir",
+                                                                "the",
+                                                                "of",
+                                                                "and",
+                                                                "for",
+                                                                "de",
+                                                                "high",
+                                                                "representative",
+                                                                "commissioner",
+                                                                "chairman",
+                                                                "chair",
+                                                                "director",
+                                                                "head",
+                                                                "senior",
+                                                                "official",
+                                                                "officials",
+                                                                "mayor",
+                                                                "governor",
+                                                                "senator",
+                                                                "councillor",
+                                                                "council",
+                                                                "councilmember",
+                                                                "member",
+                                                                "leader",
+                                                                "ministry",
+                                                                "department",
+                                                                "office",
+                                                                "affairs",
+                                                                "commerce",
+                                                                "trade",
+                                                                "finance",
+                                                                "defence",
+                                                                "defense",
+                                                                "interior",
+                                                                "first",
+                                                                "new",
+                                                                "former",
+                                                                "acting",
+                                                                "special",
+                                                                "presidential",
+                                                                "national",
+                                                                "federal",
+                                                                "government",
+                                                                "in",
+                                                                "on",
+                                                                "at",
+                                                                "a",
+                                                                "an"};
   return kGeneric.count(w) > 0;
 }
 
@@ -149,45 +150,54 @@ std::string KeyOf(const std::vector<Token>& t, const EntityRun& r) {
 
 }  // namespace
 
-std::vector<std::string> NameTokens(const std::string& entity_key) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  while (start <= entity_key.size()) {
-    size_t end = entity_key.find(' ', start);
-    if (end == std::string::npos) end = entity_key.size();
-    std::string w = entity_key.substr(start, end - start);
-    if (!w.empty() && !IsGenericNameWord(w)) out.push_back(w);
-    start = end + 1;
-  }
-  return out;
-}
-
 namespace {
-bool HasWord(const std::string& key, const std::unordered_set<std::string>& words) {
+
+// Calls `visit` with each space-separated word of `key` (empty ones included), in order, until
+// it returns true; returns whether it did. The views point into `key`.
+template <typename Visit>
+bool AnyWord(std::string_view key, Visit visit) {
   size_t start = 0;
   while (start <= key.size()) {
     size_t end = key.find(' ', start);
-    if (end == std::string::npos) end = key.size();
-    if (words.count(key.substr(start, end - start))) return true;
+    if (end == std::string_view::npos) end = key.size();
+    if (visit(key.substr(start, end - start))) return true;
     start = end + 1;
   }
   return false;
 }
+
+bool IsNameToken(std::string_view w) {
+  return !w.empty() && !IsGenericNameWord(w);
+}
+
+bool HasWord(const std::string& key, const std::unordered_set<std::string_view>& words) {
+  return AnyWord(key, [&](std::string_view w) { return words.count(w) > 0; });
+}
+
 }  // namespace
 
+std::vector<std::string> NameTokens(const std::string& entity_key) {
+  std::vector<std::string> out;
+  AnyWord(entity_key, [&](std::string_view w) {
+    if (IsNameToken(w)) out.emplace_back(w);
+    return false;
+  });
+  return out;
+}
+
 bool IsTitledPerson(const std::string& key) {
-  static const std::unordered_set<std::string> kTitles = {
+  static const std::unordered_set<std::string_view> kTitles = {
       "president",    "minister",  "premier",    "spokesman",     "spokeswoman",
       "spokesperson", "secretary", "ambassador", "envoy",         "mayor",
       "governor",     "senator",   "councillor", "councilmember", "chancellor",
       "commissioner", "director",  "chairman",   "chairwoman",    "mr",
       "mrs",          "ms",        "dr",         "king",          "queen",
       "prince",       "general",   "judge"};
-  return HasWord(key, kTitles) && NameTokens(key).size() >= 1;
+  return HasWord(key, kTitles) && AnyWord(key, IsNameToken);
 }
 
 bool IsVenue(const std::string& key) {
-  static const std::unordered_set<std::string> kVenues = {
+  static const std::unordered_set<std::string_view> kVenues = {
       "hall",    "guesthouse", "palace",    "house",      "hotel",      "building",
       "centre",  "center",     "square",    "embassy",    "stadium",    "castle",
       "chamber", "chambers",   "residence", "villa",      "manor",      "library",
@@ -198,12 +208,11 @@ bool IsVenue(const std::string& key) {
 
 bool SameEntity(const std::string& a, const std::string& b) {
   if (a.empty() || b.empty()) return false;
-  const auto ta = NameTokens(a);
-  const auto tb = NameTokens(b);
-  for (const auto& x : ta) {
-    if (std::find(tb.begin(), tb.end(), x) != tb.end()) return true;
-  }
-  return false;
+  // Compared without copies, words first and genericness only for a shared word: this runs for
+  // every pair of entities of every compared claim pair.
+  return AnyWord(a, [&](std::string_view x) {
+    return AnyWord(b, [&](std::string_view y) { return x == y; }) && IsNameToken(x);
+  });
 }
 
 std::vector<Span> SplitClauses(const std::string& text, Span sentence) {

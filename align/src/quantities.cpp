@@ -175,6 +175,19 @@ bool LooksLikeClockOrDate(const std::vector<Token>& t, size_t i, size_t next) {
   return false;
 }
 
+// True when the number at t[first..end) is part of a clock time ("10:50 p.m.", "11 pm", "9
+// a.m."): a time of day, not a count of "p" or "pm".
+bool ClockTimeAt(const std::vector<Token>& t, size_t first, size_t end) {
+  if (first >= 2 && t[first - 1].lower == ":" && !t[first - 1].space_before &&
+      t[first - 2].kind == TokenKind::kNumber) {
+    return true;
+  }
+  const std::string& w = t[end].lower;
+  return w == "am" || w == "pm" || w == "a.m" || w == "p.m" ||
+         ((w == "a" || w == "p") && end + 1 < t.size() && t[end + 1].lower == "." &&
+          !t[end + 1].space_before);
+}
+
 }  // namespace
 
 std::vector<Quantity> ExtractQuantities(const std::string& text, Span span) {
@@ -287,7 +300,7 @@ std::vector<Quantity> ExtractQuantities(const std::string& text, Span span) {
       q.unit = "h";
       ++end;
     } else if (end < t.size() && t[end].kind == TokenKind::kWord && !IsStopword(t[end].lower) &&
-               NumberWordValue(t[end].lower) < 0) {
+               NumberWordValue(t[end].lower) < 0 && !ClockTimeAt(t, first, end)) {
       // A counted noun, possibly after one modifier: "81 drones", "60,000 homes".
       q.unit = "count";
       q.noun = Stem(t[end].lower);

@@ -9,6 +9,11 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
+#include <tuple>
+#include <unordered_map>
+#include <utility>
+#include <vector>
 
 #include "values.h"
 
@@ -29,31 +34,101 @@ struct PairConflict {
   double confidence;
 };
 
-std::set<std::string> Words(const std::string& text) {
-  std::set<std::string> out;
-  std::string w;
+// Calls `visit` with each lowercased word of `text` (runs of ASCII letters and digits and
+// non-ASCII bytes), in text order, until it returns true; returns whether it did. Allocates
+// nothing per word: predicates over a claim's words run for every compared pair.
+template <typename Visit>
+bool AnyWord(const std::string& text, Visit visit) {
+  std::string w;  // short words stay in the string's own buffer
   for (char c : text) {
     if (std::isalnum(static_cast<unsigned char>(c)) || (static_cast<unsigned char>(c) >= 0x80)) {
       w.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
     } else if (!w.empty()) {
-      out.insert(w);
+      if (visit(std::as_const(w))) return true;
       w.clear();
     }
   }
-  if (!w.empty()) out.insert(w);
+  return !w.empty() && visit(std::as_const(w));
+}
+
+std::set<std::string> Words(const std::string& text) {
+  std::set<std::string> out;
+  AnyWord(text, [&](const std::string& w) {
+    out.insert(w);
+    return false;
+  });
   return out;
 }
 
-double Jaccard(const std::set<std::string>& a, const std::set<std::string>& b) {
+// Jaccard of two sorted, duplicate-free sequences (std::set or sorted unique vector), 0..1.
+template <typename Sorted>
+double Jaccard(const Sorted& a, const Sorted& b) {
   if (a.empty() || b.empty()) return 0;
   size_t shared = 0;
-  for (const auto& x : a) shared += b.count(x);
+  for (auto i = a.begin(), j = b.begin(); i != a.end() && j != b.end();) {
+    if (*i < *j) {
+      ++i;
+    } else if (*j < *i) {
+      ++j;
+    } else {
+      ++shared, ++i, ++j;
+    }
+  }
   return static_cast<double>(shared) / static_cast<double>(a.size() + b.size() - shared);
 }
 
+// A claim's distinct stems as sorted ids of one StemVocabulary: computed once per claim and
+// cluster, so comparing a pair is a merge of two short integer lists.
+using StemSet = std::vector<uint32_t>;
+
+// Ids for stems, valid for one CompareClusters call. Holds views into the claims' stems, which
+// must outlive it. Not thread-safe.
+class StemVocabulary {
+ public:
+  StemSet Of(const ClaimModel& c) {
+    StemSet out;
+    out.reserve(c.stems.size());
+    for (const auto& s : c.stems) {
+      out.push_back(ids_.emplace(s, static_cast<uint32_t>(ids_.size())).first->second);
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+  }
+
+ private:
+  std::unordered_map<std::string_view, uint32_t> ids_;
+};
+
+// Jaccard of the two claims' distinct stems, 0..1.
+double StemJaccard(const StemSet& a, const StemSet& b) {
+  return Jaccard(a, b);
+}
+
+// The same value for callers without StemSets.
 double StemJaccard(const ClaimModel& a, const ClaimModel& b) {
-  return Jaccard(std::set<std::string>(a.stems.begin(), a.stems.end()),
-                 std::set<std::string>(b.stems.begin(), b.stems.end()));
+  auto distinct = [](const ClaimModel& c) {
+    std::vector<std::string_view> out(c.stems.begin(), c.stems.end());
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+  };
+  return Jaccard(distinct(a), distinct(b));
+}
+
+// True when `text` holds a negation word anywhere ("not", "never", "no", "without", "didn't").
+// Words() splits "didn't" at the ASCII apostrophe ("didn", "t") and keeps "didn’t" whole.
+bool HasNegationWord(const std::string& text) {
+  static const std::set<std::string> kNegations = {"not",  "never",  "no",     "without", "nor",
+                                                   "didn", "don",    "doesn",  "won",     "isn",
+                                                   "wasn", "aren",   "weren",  "hasn",    "haven",
+                                                   "hadn", "couldn", "wouldn", "shouldn", "cannot"};
+  static const std::string curly = "n\u2019t";
+  return AnyWord(text, [](const std::string& w) {
+    return kNegations.count(w) > 0 ||
+           (w.size() > curly.size() &&
+            w.compare(w.size() - curly.size(), curly.size(), curly) == 0);
+  });
 }
 
 // Two values speak of the same thing when the words around them overlap.
@@ -71,18 +146,33 @@ bool SameSubject(const align::Quantity& a, const align::Quantity& b) {
   return SameContext(a.context, b.context);
 }
 
-std::string TextAt(const Document& doc, Span s) {
-  if (s.end > doc.text.size() || s.begin > s.end) return {};
-  return doc.text.substr(s.begin, s.size());
+// The words at `s` in the field `claim` was read from.
+std::string TextAt(const Document& doc, const ClaimModel& claim, Span s) {
+  const std::string& field = claim.claim.field == ClaimField::kTitle ? doc.title : doc.text;
+  if (s.end > field.size() || s.begin > s.end) return {};
+  return field.substr(s.begin, s.size());
 }
 
-std::optional<PairConflict> CompareQuantities(const ClaimModel& a, const ClaimModel& b) {
-  for (const auto& qa : a.quantities) {
-    const std::string key = QuantityKey(qa);
+// QuantityKey of each of the claim's quantities, in the order of ClaimModel::quantities.
+std::vector<std::string> QuantityKeys(const ClaimModel& c) {
+  std::vector<std::string> out;
+  out.reserve(c.quantities.size());
+  for (const auto& q : c.quantities) out.push_back(QuantityKey(q));
+  return out;
+}
+
+// `keys_a` and `keys_b` are QuantityKeys of a and b.
+std::optional<PairConflict> CompareQuantities(const ClaimModel& a, const ClaimModel& b,
+                                              const std::vector<std::string>& keys_a,
+                                              const std::vector<std::string>& keys_b) {
+  for (size_t i = 0; i < a.quantities.size(); ++i) {
+    const auto& qa = a.quantities[i];
+    const std::string& key = keys_a[i];
     bool b_has = false, any_compatible = false;
     const align::Quantity* other = nullptr;
-    for (const auto& qb : b.quantities) {
-      if (QuantityKey(qb) != key || !SameSubject(qa, qb)) continue;
+    for (size_t j = 0; j < b.quantities.size(); ++j) {
+      const auto& qb = b.quantities[j];
+      if (keys_b[j] != key || !SameSubject(qa, qb)) continue;
       b_has = true;
       if (!other) other = &qb;
       if (QuantitiesCompatible(qa, qb)) any_compatible = true;
@@ -90,10 +180,12 @@ std::optional<PairConflict> CompareQuantities(const ClaimModel& a, const ClaimMo
     if (!b_has || any_compatible) continue;
     // Every quantity of this kind in `a` must clash too, or the claims may speak of two things.
     bool all_clash = true;
-    for (const auto& qa2 : a.quantities) {
-      if (QuantityKey(qa2) != key) continue;
-      for (const auto& qb : b.quantities) {
-        if (QuantityKey(qb) == key && QuantitiesCompatible(qa2, qb) && SameSubject(qa2, qb))
+    for (size_t i2 = 0; i2 < a.quantities.size(); ++i2) {
+      const auto& qa2 = a.quantities[i2];
+      if (keys_a[i2] != key) continue;
+      for (size_t j = 0; j < b.quantities.size(); ++j) {
+        const auto& qb = b.quantities[j];
+        if (keys_b[j] == key && QuantitiesCompatible(qa2, qb) && SameSubject(qa2, qb))
           all_clash = false;
       }
     }
@@ -132,6 +224,18 @@ std::optional<PairConflict> CompareDates(const ClaimModel& a, const ClaimModel& 
                       0.7};
 }
 
+// Acts that exclude each other when one actor does them to one thing (stems).
+bool Opposite(const std::string& x, const std::string& y) {
+  static constexpr std::pair<std::string_view, std::string_view> kOpposites[] = {
+      {"sign", "veto"},     {"approv", "reject"}, {"confirm", "deni"},
+      {"accept", "reject"}, {"approv", "veto"},   {"support", "oppos"},
+      {"back", "oppos"},    {"win", "lost"},      {"acquit", "convict"}};
+  for (const auto& [p, q] : kOpposites) {
+    if ((x == p && y == q) || (x == q && y == p)) return true;
+  }
+  return false;
+}
+
 std::optional<PairConflict> ComparePolarity(const ClaimModel& a, const ClaimModel& b) {
   if (a.negated == b.negated) return std::nullopt;
   const ClaimModel& neg = a.negated ? a : b;
@@ -146,6 +250,13 @@ std::optional<PairConflict> ComparePolarity(const ClaimModel& a, const ClaimMode
   int shared = 0;
   for (const auto& s : neg.negated_stems) shared += pos_stems.count(s) ? 1 : 0;
   if (shared < 2) return std::nullopt;
+  // The other claim must not carry a negation of its own (inside a quotation, in a headline
+  // fragment, "not X but Y"): then the two may well say the same thing.
+  if (HasNegationWord(pos.claim.text)) return std::nullopt;
+  // "Will not veto" is what "will sign" says: the other claim doing the opposite act agrees.
+  for (const auto& s : pos_stems) {
+    if (Opposite(s, neg.negated_stems.front())) return std::nullopt;
+  }
   // "Expected" and "not expected before" speak of plans, not of what happened.
   if (pos.modality == align::Modality::kExpected || neg.modality == align::Modality::kExpected) {
     return std::nullopt;
@@ -155,12 +266,95 @@ std::optional<PairConflict> ComparePolarity(const ClaimModel& a, const ClaimMode
   return PairConflict{FindingKind::kPolarity, "whether it happened", sa, sb, 0.75};
 }
 
+// True when the claim speaks of what someone will do ("will", "would", "won't", "going to").
+bool SpeaksOfFuture(const ClaimModel& c) {
+  return AnyWord(c.claim.text, [](const std::string& w) {
+    return w == "will" || w == "would" || w == "won" || w == "shall" || w == "going" ||
+           w == "won\u2019t" || w == "ll";
+  });
+}
+
+bool SharesEntity(const ClaimModel& a, const ClaimModel& b) {
+  for (const auto& x : a.entities) {
+    for (const auto& y : b.entities) {
+      if (align::SameEntity(x.key, y.key)) return true;
+    }
+  }
+  return false;
+}
+
+// What someone will do, told two ways that cannot both hold, about a named actor both claims
+// share: "she will not veto it" against "she is expected to veto it", and "she will sign it"
+// against "she is expected to veto it". Forecasts against each other, not against outcomes.
+std::optional<PairConflict> CompareIntent(const ClaimModel& a, const ClaimModel& b) {
+  if (!SharesEntity(a, b)) return std::nullopt;
+  const bool future_a = SpeaksOfFuture(a) || a.modality == align::Modality::kExpected;
+  const bool future_b = SpeaksOfFuture(b) || b.modality == align::Modality::kExpected;
+  if (!future_a || !future_b) return std::nullopt;
+  // "will not veto", "expected to sign": the act as written, after what is said of it.
+  auto says = [](const ClaimModel& c, const std::string& stem) {
+    std::string act = stem;
+    for (const auto& w : Words(c.claim.text)) {
+      if (w.compare(0, stem.size(), stem) == 0) {
+        act = w;
+        break;
+      }
+    }
+    if (c.negated) return "will not " + act;
+    return (c.modality == align::Modality::kExpected ? "expected to " : "will ") + act;
+  };
+  std::set<std::string> stems_a(a.stems.begin(), a.stems.end());
+  std::set<std::string> stems_b(b.stems.begin(), b.stems.end());
+  if (a.negated != b.negated) {
+    // The same act, negated on one side and forecast on the other. ("Will X" on the other side
+    // is not enough: "will sign it, lifting the threat of a veto" names the act it rules out.)
+    const ClaimModel& neg = a.negated ? a : b;
+    if ((a.negated ? b : a).modality != align::Modality::kExpected) return std::nullopt;
+    const auto& other = a.negated ? stems_b : stems_a;
+    if (neg.negated_stems.empty() || !other.count(neg.negated_stems.front())) return std::nullopt;
+    if (HasNegationWord((a.negated ? b : a).claim.text)) return std::nullopt;
+    const std::string& act = neg.negated_stems.front();
+    return PairConflict{FindingKind::kPolarity,
+                        "what will happen",
+                        {says(a, act), a.claim.span},
+                        {says(b, act), b.claim.span},
+                        0.6};
+  }
+  if (a.negated || b.negated) return std::nullopt;  // both negated: no opposite acts to weigh
+  for (const auto& x : stems_a) {
+    for (const auto& y : stems_b) {
+      if (!Opposite(x, y) || stems_a.count(y) || stems_b.count(x)) continue;
+      if (HasNegationWord(a.claim.text) || HasNegationWord(b.claim.text)) return std::nullopt;
+      return PairConflict{FindingKind::kPolarity,
+                          "what will happen",
+                          {says(a, x), a.claim.span},
+                          {says(b, y), b.claim.span},
+                          0.55};
+    }
+  }
+  return std::nullopt;
+}
+
+// The words of each of the claim's quotes, in the order of ClaimModel::quotes.
+std::vector<std::set<std::string>> QuoteWords(const ClaimModel& c, const Document& doc) {
+  std::vector<std::set<std::string>> out;
+  out.reserve(c.quotes.size());
+  for (const auto& q : c.quotes) out.push_back(Words(TextAt(doc, c, q.span)));
+  return out;
+}
+
+// `stem_jaccard` is StemJaccard(a, b); `words_a` and `words_b` are QuoteWords of a and b.
 std::optional<PairConflict> CompareQuotes(const ClaimModel& a, const ClaimModel& b,
-                                          const Document& da, const Document& db) {
-  for (const auto& qa : a.quotes) {
-    for (const auto& qb : b.quotes) {
-      const auto wa = Words(TextAt(da, qa.span));
-      const auto wb = Words(TextAt(db, qb.span));
+                                          const Document& da, const Document& db,
+                                          double stem_jaccard,
+                                          const std::vector<std::set<std::string>>& words_a,
+                                          const std::vector<std::set<std::string>>& words_b) {
+  for (size_t i = 0; i < a.quotes.size(); ++i) {
+    const auto& qa = a.quotes[i];
+    const auto& wa = words_a[i];
+    for (size_t j = 0; j < b.quotes.size(); ++j) {
+      const auto& qb = b.quotes[j];
+      const auto& wb = words_b[j];
       if (wa.size() < 3 || wb.size() < 3) continue;
       const double overlap = Jaccard(wa, wb);
       const bool same_speaker = align::SameEntity(qa.speaker, qb.speaker);
@@ -173,11 +367,11 @@ std::optional<PairConflict> CompareQuotes(const ClaimModel& a, const ClaimModel&
                             0.8};
       }
       if (same_speaker && overlap < 0.15 && wa.size() <= 15 && wb.size() <= 15 &&
-          StemJaccard(a, b) >= 0.2) {
+          stem_jaccard >= 0.2) {
         return PairConflict{FindingKind::kQuote,
                             "what " + qa.speaker + " said",
-                            {"\"" + TextAt(da, qa.span) + "\"", qa.span},
-                            {"\"" + TextAt(db, qb.span) + "\"", qb.span},
+                            {"\"" + TextAt(da, a, qa.span) + "\"", qa.span},
+                            {"\"" + TextAt(db, b, qb.span) + "\"", qb.span},
                             0.6};
       }
     }
@@ -201,8 +395,10 @@ std::optional<PairConflict> CompareActs(const ClaimModel& a, const ClaimModel& b
 }
 
 // Two aligned claims naming different venues, or different titled people in the same role.
-std::optional<PairConflict> CompareEntities(const ClaimModel& a, const ClaimModel& b) {
-  if (StemJaccard(a, b) < 0.15) return std::nullopt;
+// `stem_jaccard` is StemJaccard(a, b).
+std::optional<PairConflict> CompareEntities(const ClaimModel& a, const ClaimModel& b,
+                                            double stem_jaccard) {
+  if (stem_jaccard < 0.15) return std::nullopt;
   auto unmatched = [](const ClaimModel& x, const ClaimModel& y) {
     std::vector<const align::Entity*> out;
     for (const auto& e : x.entities) {
@@ -239,6 +435,49 @@ std::optional<PairConflict> CompareEntities(const ClaimModel& a, const ClaimMode
                             {eb->surface, eb->span},
                             venue ? 0.7 : 0.55};
       }
+    }
+  }
+  return std::nullopt;
+}
+
+// The kind of body an organisation's name ends in ("administration", "ministry"), or "".
+std::string BodyKind(const std::string& key) {
+  static const std::set<std::string> kBodies = {
+      "administration", "agency",  "authority",   "ministry",   "department",  "commission",
+      "committee",      "bank",    "fund",        "programme",  "program",     "bureau",
+      "institute",      "service", "association", "federation", "corporation", "company"};
+  const size_t space = key.rfind(' ');
+  if (space == std::string::npos) return {};  // one word: no name beside the kind
+  const std::string last = key.substr(space + 1);
+  return kBodies.count(last) ? last : std::string();
+}
+
+// One name is the other, or a shortening of it ("the transit administration").
+bool SameBody(const std::string& a, const std::string& b) {
+  const auto wa = Words(a), wb = Words(b);
+  return std::includes(wa.begin(), wa.end(), wb.begin(), wb.end()) ||
+         std::includes(wb.begin(), wb.end(), wa.begin(), wa.end());
+}
+
+// Two aligned claims crediting the same role to different bodies of one kind: "the Federal
+// Transit Administration" against "the Federal Railroad Administration". Only when neither
+// claim also names the other's body. `stem_jaccard` is StemJaccard(a, b).
+std::optional<PairConflict> CompareBodies(const ClaimModel& a, const ClaimModel& b,
+                                          double stem_jaccard) {
+  if (stem_jaccard < 0.15) return std::nullopt;
+  auto names = [](const ClaimModel& x, const std::string& key) {
+    for (const auto& e : x.entities) {
+      if (SameBody(e.key, key)) return true;
+    }
+    return false;
+  };
+  for (const auto& ea : a.entities) {
+    const std::string kind = BodyKind(ea.key);
+    if (kind.empty() || names(b, ea.key)) continue;
+    for (const auto& eb : b.entities) {
+      if (BodyKind(eb.key) != kind || names(a, eb.key)) continue;
+      return PairConflict{
+          FindingKind::kEntity, "which " + kind, {ea.surface, ea.span}, {eb.surface, eb.span}, 0.5};
     }
   }
   return std::nullopt;
@@ -282,8 +521,17 @@ Comparison CompareClusters(const std::vector<Document>& documents,
   Comparison out;
   out.clusters = alignment.clusters;
   std::vector<Finding> omissions;
-  size_t full_documents = 0;
-  for (const auto& d : documents) full_documents += d.partial ? 0 : 1;
+  std::set<std::tuple<FindingKind, size_t, size_t>> raised;  // (kind, claim, claim) reported
+  StemVocabulary vocabulary;
+  // Full documents per event: an omission is claimed only against the documents of the event
+  // the cluster's claims report.
+  auto event_of = [&](size_t document) {
+    return document < alignment.document_events.size() ? alignment.document_events[document] : 0;
+  };
+  std::map<size_t, size_t> full_documents_of_event;
+  for (size_t d = 0; d < documents.size(); ++d) {
+    if (!documents[d].partial) ++full_documents_of_event[event_of(d)];
+  }
 
   for (size_t k = 0; k < alignment.clusters.size(); ++k) {
     const auto& members = alignment.cluster_members[k];
@@ -293,11 +541,32 @@ Comparison CompareClusters(const std::vector<Document>& documents,
     cluster.verdict = docs.size() >= 2 ? Verdict::kAgree : Verdict::kSingle;
     if (docs.size() < 2) continue;
 
+    // A value facet lines up one figure or date across claims that may say different things
+    // otherwise: only that value is compared there.
+    const ClusterBasis facet = alignment.clusters[k].basis;
     std::map<std::pair<FindingKind, std::string>, FindingBuilder> builders;
     // Every claim is compared with the cluster's first kMaxAnchors claims, not with every
     // other: work stays linear in cluster size (a cluster of replicated wire copy can hold
     // thousands), and a disagreement still meets one of the anchors.
     constexpr size_t kMaxAnchors = 48;
+    // Stem sets, quote words and quantity keys of the members, for the comparisons: computed
+    // once per member, not once per pair.
+    std::vector<StemSet> stems;
+    std::vector<std::vector<std::set<std::string>>> quote_words;
+    std::vector<std::vector<std::string>> quantity_keys;
+    if (facet == ClusterBasis::kStatement || facet == ClusterBasis::kQuantity) {
+      quantity_keys.reserve(members.size());
+      for (size_t m : members) quantity_keys.push_back(QuantityKeys(alignment.claims[m]));
+    }
+    if (facet == ClusterBasis::kStatement) {
+      stems.reserve(members.size());
+      quote_words.reserve(members.size());
+      for (size_t m : members) {
+        const ClaimModel& c = alignment.claims[m];
+        stems.push_back(vocabulary.Of(c));
+        quote_words.push_back(QuoteWords(c, documents[c.document_index]));
+      }
+    }
     for (size_t x = 0; x < std::min(members.size(), kMaxAnchors); ++x) {
       for (size_t y = x + 1; y < members.size(); ++y) {
         const ClaimModel& a = alignment.claims[members[x]];
@@ -305,10 +574,10 @@ Comparison CompareClusters(const std::vector<Document>& documents,
         if (a.document_index == b.document_index) continue;  // outlets are compared, not lines
         const Document& da = documents[a.document_index];
         const Document& db = documents[b.document_index];
-        for (auto conflict :
-             {CompareQuantities(a, b), CompareDates(a, b), ComparePolarity(a, b),
-              CompareQuotes(a, b, da, db), CompareActs(a, b), CompareEntities(a, b)}) {
-          if (!conflict) continue;
+        auto report = [&](const std::optional<PairConflict>& conflict) {
+          if (!conflict) return;
+          // A pair that already disagrees in an earlier cluster is not reported twice.
+          if (!raised.insert({conflict->kind, members[x], members[y]}).second) return;
           // One finding per kind and topic: a vote tally and an amount are two disagreements.
           FindingBuilder& f = builders[{conflict->kind, conflict->topic}];
           f.kind = conflict->kind;
@@ -316,6 +585,23 @@ Comparison CompareClusters(const std::vector<Document>& documents,
           f.confidence = std::max(f.confidence, conflict->confidence);
           f.sides.emplace(members[x], conflict->a);
           f.sides.emplace(members[y], conflict->b);
+        };
+        if (facet == ClusterBasis::kEvent) {
+          // The claims telling the event itself: their facts are compared in their own clusters.
+        } else if (facet == ClusterBasis::kQuantity) {
+          report(CompareQuantities(a, b, quantity_keys[x], quantity_keys[y]));
+        } else if (facet == ClusterBasis::kDate) {
+          report(CompareDates(a, b));
+        } else {
+          const double stem_jaccard = StemJaccard(stems[x], stems[y]);
+          report(CompareQuantities(a, b, quantity_keys[x], quantity_keys[y]));
+          report(CompareDates(a, b));
+          report(ComparePolarity(a, b));
+          report(CompareIntent(a, b));
+          report(CompareQuotes(a, b, da, db, stem_jaccard, quote_words[x], quote_words[y]));
+          report(CompareActs(a, b));
+          report(CompareEntities(a, b, stem_jaccard));
+          report(CompareBodies(a, b, stem_jaccard));
         }
       }
     }
@@ -353,11 +639,13 @@ Comparison CompareClusters(const std::vector<Document>& documents,
     }
 
     // Omission: a fact most full documents report that a full document leaves out.
-    if (options.report_omissions && full_documents >= 4 && docs.size() >= 3 &&
-        docs.size() < full_documents &&
+    const size_t event = event_of(*docs.begin());
+    const size_t full_documents = full_documents_of_event[event];
+    if (options.report_omissions && facet == ClusterBasis::kStatement && full_documents >= 4 &&
+        docs.size() >= 3 && docs.size() < full_documents &&
         static_cast<double>(docs.size()) >= options.omission_share * full_documents) {
       for (size_t d = 0; d < documents.size(); ++d) {
-        if (docs.count(d) || documents[d].partial) continue;
+        if (docs.count(d) || documents[d].partial || event_of(d) != event) continue;
         Finding o;
         o.kind = FindingKind::kOmission;
         o.cluster_id = cluster.id;

@@ -1,8 +1,10 @@
 #include "values.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <limits>
 
 #include "parallax/compare/compare.h"
@@ -135,12 +137,94 @@ std::string QuantityTopic(const Quantity& q) {
   return "an amount in " + q.unit;
 }
 
+namespace {
+
+using align::DateRef;
+
+bool HasClock(const DateRef& d) {
+  return d.day > 0 && d.minute_low >= 0 && d.minute_high >= 0;
+}
+
+// Minutes from 1970-01-01 00:00 to the midnight that begins the date's day, on its own clock.
+long long MidnightMinutes(const DateRef& d) {
+  const std::chrono::year_month_day ymd{std::chrono::year{d.year},
+                                        std::chrono::month{static_cast<unsigned>(d.month)},
+                                        std::chrono::day{static_cast<unsigned>(d.day)}};
+  return static_cast<long long>(std::chrono::sys_days{ymd}.time_since_epoch().count()) * 1440;
+}
+
+struct Interval {
+  long long low = 0, high = 0;  // minutes, half-open
+};
+
+// The clock interval of `d` on its own wall clock, or shifted to UTC.
+Interval ClockInterval(const DateRef& d, bool utc) {
+  const long long base = MidnightMinutes(d) - (utc ? d.utc_offset_minutes : 0);
+  return {base + d.minute_low, base + d.minute_high};
+}
+
+bool Overlap(Interval a, Interval b) {
+  return a.low < b.high && b.low < a.high;
+}
+
+// Overlap of two clock readings; when `any_day`, one of the days was only inferred, so the times
+// of day are compared whatever the day (shifted by up to a day either way).
+bool ClocksOverlap(Interval a, Interval b, bool any_day) {
+  if (!any_day) return Overlap(a, b);
+  const long long day = 1440;
+  const long long shift = ((b.low - a.low) / day) * day;  // bring b near a
+  for (long long s = shift - 2 * day; s <= shift + 2 * day; s += day) {
+    if (Overlap(a, {b.low - s, b.high - s})) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 bool DatesCompatible(const align::DateRef& a, const align::DateRef& b) {
+  const bool clock_a = HasClock(a), clock_b = HasClock(b);
+  if (clock_a && clock_b) {
+    const bool any_day = a.day_inferred != b.day_inferred;
+    using Zone = DateRef::Zone;
+    if (a.zone == Zone::kStated && b.zone == Zone::kStated)
+      return ClocksOverlap(ClockInterval(a, true), ClockInterval(b, true), any_day);
+    if (a.zone == Zone::kUnknown && b.zone == Zone::kUnknown)
+      return ClocksOverlap(ClockInterval(a, false), ClockInterval(b, false), any_day);
+    if (a.zone == Zone::kPublication && b.zone == Zone::kPublication) {
+      // Both assumed on their outlets' clocks, which may really be the clock of the place:
+      // they disagree only when they differ on either reading.
+      return ClocksOverlap(ClockInterval(a, true), ClockInterval(b, true), any_day) ||
+             ClocksOverlap(ClockInterval(a, false), ClockInterval(b, false), any_day);
+    }
+    // A stated zone against an assumed or unknown one: the assumed clock may be the place's,
+    // so the two cannot be put on one clock.
+    return true;
+  }
+  if ((clock_a || clock_b) && a.day > 0 && b.day > 0) {
+    const DateRef& timed = clock_a ? a : b;
+    const DateRef& plain = clock_a ? b : a;
+    // A day only inferred for a clock time says nothing against a stated date.
+    if (timed.day_inferred) return true;
+    // The time, on its wall clock, falls on the plain date ("Tuesday night" runs into
+    // Wednesday; "after midnight" of a Tuesday story is Wednesday, not Tuesday).
+    const long long midnight = MidnightMinutes(plain);
+    return Overlap(ClockInterval(timed, false), {midnight, midnight + 1440});
+  }
   if (a.year && b.year && a.year != b.year) return false;
   if (a.month && b.month && a.month != b.month) return false;
   if (a.day && b.day && a.day != b.day) return false;
   return true;
 }
+
+namespace {
+
+std::string HourMinute(int minute) {
+  char buf[8];
+  std::snprintf(buf, sizeof buf, "%02d:%02d", (minute / 60) % 24, minute % 60);
+  return buf;
+}
+
+}  // namespace
 
 std::string DescribeDate(const align::DateRef& d) {
   char buf[32];
@@ -150,7 +234,24 @@ std::string DescribeDate(const align::DateRef& d) {
     std::snprintf(buf, sizeof buf, "%04d-%02d", d.year, d.month);
   else
     std::snprintf(buf, sizeof buf, "%04d", d.year);
-  return buf;
+  std::string out = buf;
+  if (!HasClock(d)) return out;
+  const int width = d.minute_high - d.minute_low;
+  if (width == 60 && d.minute_low % 60 == 30) {
+    out += " " + HourMinute(d.minute_low + 30);  // a whole hour as written ("11 pm")
+  } else if (width <= 1) {
+    out += " " + HourMinute(d.minute_low);  // a minute as written ("22:50")
+  } else {
+    out += " " + HourMinute(d.minute_low) + "-" +
+           (d.minute_high == 1440 ? std::string("24:00") : HourMinute(d.minute_high));
+    if (d.minute_high > 1440) out += " next day";
+  }
+  if (d.zone == DateRef::Zone::kUnknown) return out + " (local time)";
+  const int off = d.utc_offset_minutes;
+  if (off == 0) return out + " (UTC)";
+  std::snprintf(buf, sizeof buf, " (UTC%c%02d:%02d)", off < 0 ? '-' : '+', std::abs(off) / 60,
+                std::abs(off) % 60);
+  return out + buf;
 }
 
 }  // namespace parallax::compare

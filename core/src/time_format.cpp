@@ -14,6 +14,20 @@ std::string FormatIsoUtc(std::chrono::system_clock::time_point t) {
   return buf;
 }
 
+const char* ToString(ClusterBasis basis) {
+  switch (basis) {
+    case ClusterBasis::kStatement:
+      return "statement";
+    case ClusterBasis::kQuantity:
+      return "quantity";
+    case ClusterBasis::kDate:
+      return "date";
+    case ClusterBasis::kEvent:
+      return "event";
+  }
+  return "statement";
+}
+
 const char* ToString(Verdict verdict) {
   switch (verdict) {
     case Verdict::kAgree:

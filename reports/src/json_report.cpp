@@ -48,6 +48,7 @@ json::object DocumentJson(const Document& d) {
   o["fetched_at"] = StrOrNull(d.fetched_at);
   o["content_hash"] = Str(d.content_hash);
   o["partial"] = d.partial;
+  o["event"] = d.event;
   o["text_length"] = static_cast<uint64_t>(d.text.size());
   o["text"] = Str(d.text);
   return o;
@@ -57,6 +58,7 @@ json::object ClaimJson(const Claim& c) {
   json::object o;
   o["id"] = Str(c.id);
   o["document"] = Str(c.document_id);
+  o["field"] = c.field == ClaimField::kTitle ? "title" : "text";
   o["text"] = Str(c.text);
   o["start"] = c.span.begin;
   o["end"] = c.span.end;
@@ -68,6 +70,7 @@ json::object ClusterJson(const Cluster& k) {
   o["id"] = Str(k.id);
   o["claims"] = Ids(k.claim_ids);
   o["verdict"] = ToString(k.verdict);
+  o["basis"] = ToString(k.basis);
   return o;
 }
 

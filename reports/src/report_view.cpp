@@ -49,6 +49,9 @@ ReportView::ReportView(const RunReport& r) : r_(r) {
 
   std::vector<std::pair<int, const Claim*>> singles;
   for (const auto& k : r.clusters) {
+    // An event cluster gathers the claims telling the event itself, not one fact: it is neither
+    // an agreement nor a shared fact.
+    if (k.basis == ClusterBasis::kEvent) continue;
     std::set<std::string> documents;
     for (const auto& id : k.claim_ids) {
       if (const Claim* c = FindClaim(id)) documents.insert(c->document_id);

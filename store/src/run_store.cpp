@@ -538,8 +538,8 @@ class SqliteRunStore : public RunStore {
         "modified, language, fetched_at, partial, text, first_seen_run) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     SQLite::Statement link(*db_,
-                           "INSERT INTO run_documents (run_id, local_id, version_id, fetched_at) "
-                           "VALUES (?, ?, ?, ?)");
+                           "INSERT INTO run_documents (run_id, local_id, version_id, fetched_at, "
+                           "event) VALUES (?, ?, ?, ?, ?)");
 
     IdMap versions;
     IdMap outlets;
@@ -586,6 +586,7 @@ class SqliteRunStore : public RunStore {
       link.bind(2, d.id);
       link.bind(3, version_id);
       BindTextOrNull(link, 4, d.fetched_at);
+      link.bind(5, d.event);
       link.exec();
       link.reset();
       versions.emplace(d.id, version_id);
@@ -596,7 +597,7 @@ class SqliteRunStore : public RunStore {
   IdMap SaveClaims(int64_t run_id, const RunReport& r, const IdMap& versions) {
     SQLite::Statement q(*db_,
                         "INSERT INTO claims (run_id, local_id, version_id, span_begin, span_end, "
-                        "text) VALUES (?, ?, ?, ?, ?, ?)");
+                        "text, field) VALUES (?, ?, ?, ?, ?, ?, ?)");
     IdMap claims;
     for (const auto& c : r.claims) {
       q.bind(1, run_id);
@@ -605,6 +606,7 @@ class SqliteRunStore : public RunStore {
       q.bind(4, static_cast<int64_t>(c.span.begin));
       q.bind(5, static_cast<int64_t>(c.span.end));
       q.bind(6, c.text);
+      q.bind(7, c.field == ClaimField::kTitle ? "title" : "text");
       q.exec();
       q.reset();
       claims.emplace(c.id, db_->getLastInsertRowid());
@@ -613,7 +615,8 @@ class SqliteRunStore : public RunStore {
   }
 
   IdMap SaveClusters(int64_t run_id, const RunReport& r, const IdMap& claims) {
-    SQLite::Statement q(*db_, "INSERT INTO clusters (run_id, local_id, verdict) VALUES (?, ?, ?)");
+    SQLite::Statement q(
+        *db_, "INSERT INTO clusters (run_id, local_id, verdict, basis) VALUES (?, ?, ?, ?)");
     SQLite::Statement member(
         *db_, "INSERT OR IGNORE INTO cluster_claims (cluster_id, claim_id) VALUES (?, ?)");
     IdMap clusters;
@@ -621,6 +624,7 @@ class SqliteRunStore : public RunStore {
       q.bind(1, run_id);
       q.bind(2, k.id);
       q.bind(3, ToString(k.verdict));
+      q.bind(4, ToString(k.basis));
       q.exec();
       q.reset();
       const int64_t cluster_id = db_->getLastInsertRowid();

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <map>
 #include <set>
 
 #include "parallax/align/align.h"
@@ -46,14 +47,17 @@ TEST_CASE("alignment: the same fact told by two outlets lands in one cluster") {
   CHECK(ClusterOf(a, "weather") != quotas1);
 }
 
-TEST_CASE("alignment: a cluster never holds two claims of one document") {
+TEST_CASE("alignment: a fact's cluster never holds two claims of one document") {
   const std::vector<Document> docs = {
       Doc("d1", "Quotas for the northern shelf were raised. Quotas for the northern shelf rose."),
       Doc("d2", "Northern shelf quotas were raised.")};
   const Alignment a = AlignDocuments(docs);
-  for (const auto& members : a.cluster_members) {
+  for (size_t k = 0; k < a.clusters.size(); ++k) {
+    // The event's own cluster gathers every claim telling it, several per document.
+    if (a.clusters[k].basis == parallax::ClusterBasis::kEvent) continue;
     std::set<size_t> docs_seen;
-    for (size_t m : members) CHECK(docs_seen.insert(a.claims[m].document_index).second);
+    for (size_t m : a.cluster_members[k])
+      CHECK(docs_seen.insert(a.claims[m].document_index).second);
   }
 }
 
@@ -106,4 +110,210 @@ TEST_CASE("claims: an over-long sentence is cut on a UTF-8 character boundary") 
     CHECK(c.claim.span.size() <= 100);
     CHECK((static_cast<unsigned char>(text[c.claim.span.end]) & 0xC0) != 0x80);
   }
+}
+
+namespace {
+// Clusters of the given facet kind holding a claim of each needle.
+bool SharedFacet(const Alignment& a, parallax::ClusterBasis kind,
+                 const std::vector<std::string>& needles) {
+  for (size_t k = 0; k < a.cluster_members.size(); ++k) {
+    if (a.clusters[k].basis != kind) continue;
+    size_t found = 0;
+    for (const auto& needle : needles) {
+      for (size_t m : a.cluster_members[k]) {
+        if (a.claims[m].claim.text.find(needle) != std::string::npos) {
+          ++found;
+          break;
+        }
+      }
+    }
+    if (found == needles.size()) return true;
+  }
+  return false;
+}
+}  // namespace
+
+TEST_CASE("facets: one figure told in unlike sentences is lined up with the claims that state it") {
+  using parallax::ClusterBasis;
+  // The first sentence of d1 states two facts: it lines up with d2's quota sentence as a
+  // statement, and with d2's duration sentence through the figure.
+  const std::vector<Document> docs = {
+      Doc("d1",
+          "Fishing quotas for the northern shelf were raised after nearly four hours of talks."),
+      Doc("d2",
+          "Northern shelf fishing quotas were raised by the delegation. The regent's meeting "
+          "with the envoy went on for about four hours.")};
+  const Alignment a = AlignDocuments(docs);
+  CHECK(ClusterOf(a, "Fishing quotas") == ClusterOf(a, "Northern shelf"));
+  // Whether as a value facet or as a second membership of the multi-fact sentence.
+  const bool facet =
+      SharedFacet(a, ClusterBasis::kQuantity, {"nearly four hours", "about four hours"});
+  const bool statement =
+      SharedFacet(a, ClusterBasis::kStatement, {"nearly four hours", "about four hours"});
+  CHECK((facet || statement));
+}
+
+TEST_CASE("facets: figures about different things stay in different facets") {
+  using parallax::ClusterBasis;
+  const std::vector<Document> docs = {
+      Doc("d1",
+          "The ministers' talks lasted four hours. Her overnight flight from the coast took "
+          "eleven hours."),
+      Doc("d2",
+          "The ministers talked for four hours behind closed doors. The flight from the coast "
+          "took eleven hours.")};
+  const Alignment a = AlignDocuments(docs);
+  const bool talks_lined_up =
+      SharedFacet(a, ClusterBasis::kQuantity, {"talks lasted", "talked for four hours"}) ||
+      ClusterOf(a, "talks lasted") == ClusterOf(a, "talked for four hours");
+  CHECK(talks_lined_up);
+  for (size_t k = 0; k < a.clusters.size(); ++k) {
+    if (a.clusters[k].basis != ClusterBasis::kQuantity) continue;
+    bool talks = false, flight = false;
+    for (size_t m : a.cluster_members[k]) {
+      talks = talks || a.claims[m].claim.text.find("talk") != std::string::npos;
+      flight = flight || a.claims[m].claim.text.find("flight") != std::string::npos;
+    }
+    CHECK_FALSE((talks && flight));
+  }
+}
+
+TEST_CASE("headlines: a document's headline is read as claims with spans into the title") {
+  Document d = Doc("d1", "The council met on Tuesday evening to weigh the budget.");
+  d.title = "Council backs $412 million rail plan; the mayor says she may veto the costly line";
+  const Alignment a = AlignDocuments({d});
+  size_t headline_claims = 0;
+  for (const auto& c : a.claims) {
+    if (c.claim.field != parallax::ClaimField::kTitle) {
+      CHECK(d.text.substr(c.claim.span.begin, c.claim.span.size()) == c.claim.text);
+      continue;
+    }
+    ++headline_claims;
+    CHECK(d.title.substr(c.claim.span.begin, c.claim.span.size()) == c.claim.text);
+  }
+  CHECK(headline_claims == 2);  // split at ";" like any sentence
+  REQUIRE_FALSE(a.claims.empty());
+  CHECK(a.claims[0].claim.field == parallax::ClaimField::kTitle);
+  REQUIRE(a.claims[0].quantities.size() == 1);
+  CHECK(a.claims[0].quantities[0].unit == "USD");
+}
+
+TEST_CASE("headlines: Title Case capitals are not read as names") {
+  Document d = Doc("d1", "The council met on Tuesday evening.");
+  d.title = "Council Rams Through Rail Plan On 6-5 Vote";
+  const Alignment a = AlignDocuments({d});
+  REQUIRE_FALSE(a.claims.empty());
+  const auto& headline = a.claims[0];
+  REQUIRE(headline.claim.field == parallax::ClaimField::kTitle);
+  CHECK(headline.claim.text == d.title);
+  CHECK(headline.entities.empty());
+  REQUIRE(headline.quantities.size() == 1);
+  CHECK(headline.quantities[0].unit == "tally");
+}
+
+TEST_CASE("aliases: an acronym takes the key of the name whose initials it spells") {
+  const std::vector<Document> docs = {
+      Doc("d1", "The Harbour Pilots Association said the channel would reopen on Friday."),
+      Doc("d2", "The HPA said the channel would reopen by the end of the week.")};
+  const Alignment a = AlignDocuments(docs);
+  const parallax::align::Entity* name = nullptr;
+  const parallax::align::Entity* acronym = nullptr;
+  for (const auto& c : a.claims) {
+    for (const auto& e : c.entities) {
+      if (e.surface == "Harbour Pilots Association") name = &e;
+      if (e.surface == "HPA") acronym = &e;
+    }
+  }
+  REQUIRE(name != nullptr);
+  REQUIRE(acronym != nullptr);
+  CHECK(acronym->key == name->key);
+  CHECK(SameEntity(acronym->key, name->key));
+  CHECK(ClusterOf(a, "Harbour Pilots") == ClusterOf(a, "HPA"));
+}
+
+TEST_CASE("aliases: initials shared by two names resolve to neither") {
+  const std::vector<Document> docs = {
+      Doc("d1", "The Harbour Pilots Association met the Hill Parks Authority on Friday."),
+      Doc("d2", "The HPA said the talks went well, a spokesman told reporters.")};
+  const Alignment a = AlignDocuments(docs);
+  size_t seen = 0;
+  for (const auto& c : a.claims) {
+    for (const auto& e : c.entities) {
+      if (e.surface != "HPA") continue;
+      ++seen;
+      CHECK(e.key == "hpa");
+    }
+  }
+  CHECK(seen == 1);
+}
+
+namespace {
+// Five short accounts of one harbour meeting, and two of a look-alike: the same kind of story
+// about other people in another town on another day.
+std::vector<Document> HarbourMeetingAndLookAlike() {
+  return {
+      Doc("d1",
+          "Envoy Mara Quill met harbour master Tobias Renn in Valmora on Monday to settle the "
+          "fishing quota dispute. Quill said the northern shelf quota would rise by a tenth. "
+          "Renn called the talks useful."),
+      Doc("d2",
+          "Mara Quill and Tobias Renn ended the fishing quota dispute in Valmora on Monday. The "
+          "northern shelf quota rises by ten percent, Quill told reporters. Renn praised the "
+          "talks."),
+      Doc("d3",
+          "In Valmora, envoy Quill and harbour master Renn agreed on Monday to raise the northern "
+          "shelf fishing quota. The quota dispute had dragged on for a year, Renn said."),
+      Doc("d4",
+          "The fishing quota dispute is over: Quill and Renn met in Valmora on Monday and raised "
+          "the northern shelf quota by a tenth, ending a year of talks."),
+      Doc("d5",
+          "Harbour master Tobias Renn welcomed envoy Mara Quill to Valmora on Monday. The two "
+          "settled the northern shelf fishing quota dispute after long talks."),
+      Doc("d6",
+          "Minister Ilse Varga opened the new rail bridge at Dunmere on Thursday. Varga said the "
+          "bridge would carry freight trains from the spring. Engineers cheered the opening."),
+      Doc("d7",
+          "The Dunmere rail bridge was opened by minister Ilse Varga on Thursday. Freight trains "
+          "will cross the bridge from the spring, Varga told engineers at the opening."),
+  };
+}
+}  // namespace
+
+TEST_CASE("events: a look-alike story is set aside, and its claims are not lined up") {
+  const auto docs = HarbourMeetingAndLookAlike();
+  const Alignment a = AlignDocuments(docs);
+  REQUIRE(a.document_events.size() == docs.size());
+  for (size_t d = 1; d < 5; ++d) CHECK(a.document_events[d] == a.document_events[0]);
+  CHECK(a.document_events[0] == 0);  // the event most documents report
+  CHECK(a.document_events[5] != 0);
+  CHECK(a.document_events[6] == a.document_events[5]);
+  for (const auto& members : a.cluster_members) {
+    std::set<size_t> events;
+    for (size_t m : members) events.insert(a.document_events[a.claims[m].document_index]);
+    CHECK(events.size() == 1);
+  }
+}
+
+TEST_CASE("events: accounts of one event stay together") {
+  auto docs = HarbourMeetingAndLookAlike();
+  docs.resize(5);
+  const Alignment a = AlignDocuments(docs);
+  for (size_t event : a.document_events) CHECK(event == 0);
+}
+
+TEST_CASE("events: each event's own telling is one cluster, several claims per document") {
+  const auto docs = HarbourMeetingAndLookAlike();
+  const Alignment a = AlignDocuments(docs);
+  size_t event_clusters = 0;
+  for (size_t k = 0; k < a.clusters.size(); ++k) {
+    if (a.clusters[k].basis != parallax::ClusterBasis::kEvent) continue;
+    ++event_clusters;
+    std::map<size_t, size_t> per_document;
+    for (size_t m : a.cluster_members[k]) ++per_document[a.claims[m].document_index];
+    CHECK(per_document.size() >= 2);
+    size_t most = 0;
+    for (const auto& [doc, count] : per_document) most = std::max(most, count);
+    CHECK(most >= 2);
+  }
+  CHECK(event_clusters == 2);
 }

@@ -125,7 +125,8 @@ TEST_CASE("end to end: five served outlets give a report with the planted confli
     const std::string doc_id = json::value_to<std::string>(c.at("document"));
     for (const auto& d : docs) {
       if (json::value_to<std::string>(d.at("id")) != doc_id) continue;
-      const std::string text = json::value_to<std::string>(d.at("text"));
+      const bool headline = json::value_to<std::string>(c.at("field")) == "title";
+      const std::string text = json::value_to<std::string>(d.at(headline ? "title" : "text"));
       const auto start = json::value_to<size_t>(c.at("start"));
       const auto end = json::value_to<size_t>(c.at("end"));
       REQUIRE(end <= text.size());

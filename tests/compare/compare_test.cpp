@@ -154,3 +154,191 @@ TEST_CASE("compare: a different vote tally is a quantity conflict; the same one 
   CHECK(c.findings[0].summary.find("6-5") != std::string::npos);
   CHECK(c.findings[0].summary.find("Coast Herald and Quay Times say 7-4") != std::string::npos);
 }
+
+TEST_CASE("facets: a quantity facet compares only its figures, and a pair is reported once") {
+  using parallax::ClusterBasis;
+  using parallax::align::AlignDocuments;
+  const std::vector<Document> docs = {
+      Doc("d1", "Ledger", "The council voted 7-4 to approve the rail budget late on Tuesday."),
+      Doc("d2", "Report", "After a long night the council did not hesitate and voted 6-5 for it.")};
+  parallax::align::Alignment a = AlignDocuments(docs);
+  // Line both claims up twice, as a statement and as a quantity facet.
+  a.clusters = {{"k1", {"c1", "c2"}, Verdict::kSingle, ClusterBasis::kStatement},
+                {"k2", {"c1", "c2"}, Verdict::kSingle, ClusterBasis::kQuantity}};
+  a.cluster_members = {{0, 1}, {0, 1}};
+  REQUIRE(a.claims.size() == 2);
+  const auto c = CompareClusters(docs, a);
+  size_t tallies = 0;
+  for (const auto& f : c.findings) {
+    if (f.kind == FindingKind::kQuantity) ++tallies;
+  }
+  CHECK(tallies == 1);
+
+  // As a quantity facet alone, the negation in one claim is not compared.
+  a.clusters = {{"k1", {"c1", "c2"}, Verdict::kSingle, ClusterBasis::kQuantity}};
+  a.cluster_members = {{0, 1}};
+  for (const auto& f : CompareClusters(docs, a).findings) {
+    CHECK(f.kind == FindingKind::kQuantity);
+  }
+}
+
+namespace {
+// Reads one sentence per outlet, each stamped `published`, and lines the two claims up as one
+// statement, so that only the comparison of their times is tested.
+parallax::compare::Comparison CompareTimes(const std::string& a, const std::string& published_a,
+                                           const std::string& b, const std::string& published_b) {
+  std::vector<Document> docs = {Doc("d1", "Coast Herald", a), Doc("d2", "Valmora Post", b)};
+  docs[0].published = published_a;
+  docs[1].published = published_b;
+  parallax::align::Alignment al = parallax::align::AlignDocuments(docs);
+  REQUIRE(al.claims.size() == 2);
+  al.clusters = {{"k1", {"c1", "c2"}}};
+  al.cluster_members = {{0, 1}};
+  return CompareClusters(docs, al);
+}
+
+bool HasTimeFinding(const parallax::compare::Comparison& c) {
+  for (const auto& f : c.findings) {
+    if (f.kind == FindingKind::kTime) return true;
+  }
+  return false;
+}
+
+constexpr const char* kBrussels = "2025-11-04T12:18:00+01:00";
+constexpr const char* kLondon = "2025-11-04T05:32:00+00:00";
+constexpr const char* kTuesdayLate = "2025-10-14T23:48:00-04:00";
+constexpr const char* kWednesdayEarly = "2025-10-15T06:30:00-04:00";
+}  // namespace
+
+TEST_CASE("times: a local time and a stated zone cannot be put on one clock, so they agree") {
+  const auto c = CompareTimes("The harbour talks in Valmora began at 0600 GMT.", kBrussels,
+                              "The harbour talks in Valmora began at 2pm local time.", kLondon);
+  CHECK_FALSE(HasTimeFinding(c));
+}
+
+TEST_CASE("times: a hedged time agrees with a precise time inside it") {
+  const auto c = CompareTimes("The council's roll call came at 10:50 p.m.", kWednesdayEarly,
+                              "The council's roll call came shortly before 11 p.m.", kTuesdayLate);
+  CHECK_FALSE(HasTimeFinding(c));
+}
+
+TEST_CASE("times: after midnight on the next day conflicts with 10:50 p.m. the evening before") {
+  const auto c =
+      CompareTimes("The council's roll call came at 10:50 p.m.", kWednesdayEarly,
+                   "The council's roll call came after midnight.", "2025-10-15T06:40:00-04:00");
+  REQUIRE(HasTimeFinding(c));
+  const auto& f = c.findings.front();
+  REQUIRE(f.values.size() == 2);
+  CHECK(f.values[0].value == "2025-10-14 22:50 (UTC-04:00)");
+  CHECK(f.values[1].value == "2025-10-15 00:00-04:00 (UTC-04:00)");
+}
+
+TEST_CASE("times: two stated times eight hours apart conflict") {
+  const auto c = CompareTimes("The harbour talks in Valmora began at 0600 GMT.", kBrussels,
+                              "The harbour talks in Valmora began at 1400 GMT.", kLondon);
+  CHECK(HasTimeFinding(c));
+}
+
+TEST_CASE("times: the same stated zone written two ways agrees after conversion to UTC") {
+  const auto c = CompareTimes("The harbour talks in Valmora began at 0700 CET.", kBrussels,
+                              "The harbour talks in Valmora began at 06:00 GMT.", kLondon);
+  CHECK_FALSE(HasTimeFinding(c));
+}
+
+TEST_CASE("times: unzoned times from outlets in different zones agree when the clocks read alike") {
+  // Each outlet gives the time of the place without saying so.
+  const auto c =
+      CompareTimes("The harbour talks in Valmora began at 2 p.m.", kBrussels,
+                   "The harbour talks in Valmora began at 2 p.m.", "2025-11-04T21:36:00+08:00");
+  CHECK_FALSE(HasTimeFinding(c));
+}
+
+TEST_CASE("times: a time on a day agrees with that day; a night past midnight is the next day") {
+  CHECK_FALSE(HasTimeFinding(
+      CompareTimes("The harbour talks in Valmora ended on Tuesday evening.", kBrussels,
+                   "The harbour talks in Valmora ended on 4 November.", kLondon)));
+  // "Tuesday night" runs into Wednesday's small hours.
+  CHECK_FALSE(
+      HasTimeFinding(CompareTimes("The harbour talks in Valmora ended on Tuesday night.", kBrussels,
+                                  "The harbour talks in Valmora ended on 5 November.", kLondon)));
+  CHECK(HasTimeFinding(CompareTimes(
+      "The harbour talks in Valmora ended on Tuesday evening.", kBrussels,
+      "The harbour talks in Valmora ended on Tuesday, just after midnight.", kLondon)));
+}
+
+TEST_CASE("times: a day inferred for a bare time is not held against a stated date") {
+  // "at 6 p.m." alone takes the publication day, which says nothing of 30 October.
+  CHECK_FALSE(HasTimeFinding(CompareTimes(
+      "The harbour hearing opens at 6 p.m. in the council chambers.", kBrussels,
+      "The harbour hearing opens on Thursday, Oct. 30 in the council chambers.", kLondon)));
+}
+
+TEST_CASE("entities: the same role credited to two bodies of one kind is a conflict") {
+  const std::vector<Document> docs = {
+      Doc("d1", "Ledger",
+          "The federal share would come from the Federal Transit Administration grant program."),
+      Doc("d2", "Wire",
+          "The federal share would come through a Federal Railroad Administration grant program."),
+      Doc("d3", "Radio",
+          "The federal share would come from the Transit Administration grant program.")};
+  const auto a = parallax::align::AlignDocuments(docs);
+  const auto c = CompareClusters(docs, a);
+  std::vector<std::string> sides;
+  for (const auto& f : c.findings) {
+    if (f.kind != FindingKind::kEntity) continue;
+    for (const auto& v : f.values) sides.push_back(v.document_id + ":" + v.value);
+  }
+  // d1 and d3 name one body (a shortening is the same name); d2 names another.
+  CHECK(std::find(sides.begin(), sides.end(), "d2:Federal Railroad Administration") != sides.end());
+  CHECK(std::find(sides.begin(), sides.end(), "d1:Federal Transit Administration") != sides.end());
+  // A shortening of a name is the same body: d1 and d3 alone agree.
+  const std::vector<Document> same = {docs[0], docs[2]};
+  const auto same_alignment = parallax::align::AlignDocuments(same);
+  REQUIRE_FALSE(same_alignment.clusters.empty());
+  CHECK(same_alignment.cluster_members[0].size() == 2);  // lined up, so they were compared
+  for (const auto& f : CompareClusters(same, same_alignment).findings) {
+    CHECK(f.kind != FindingKind::kEntity);
+  }
+}
+
+namespace {
+std::vector<parallax::Finding> PolarityFindings(const std::vector<Document>& docs) {
+  const auto a = parallax::align::AlignDocuments(docs);
+  std::vector<parallax::Finding> out;
+  for (const auto& f : CompareClusters(docs, a).findings) {
+    if (f.kind == FindingKind::kPolarity) out.push_back(f);
+  }
+  return out;
+}
+}  // namespace
+
+TEST_CASE("intent: 'will not veto' against 'is expected to veto' is a conflict") {
+  const auto findings = PolarityFindings(
+      {Doc("d1", "Ledger", "Mayor Carla Okoro said she would not veto the transit ordinance."),
+       Doc("d2", "Report", "Mayor Carla Okoro is expected to veto the transit ordinance.")});
+  REQUIRE(findings.size() == 1);
+  REQUIRE(findings[0].values.size() == 2);
+  CHECK(findings[0].values[0].value == "will not veto");
+  CHECK(findings[0].values[1].value == "expected to veto");
+}
+
+TEST_CASE("intent: opposite acts forecast for one actor conflict, unless one names both") {
+  CHECK(PolarityFindings(
+            {Doc("d1", "Ledger", "Mayor Carla Okoro will sign the transit ordinance this week."),
+             Doc("d2", "Report", "Mayor Carla Okoro is expected to veto the transit ordinance.")})
+            .size() == 1);
+  // "sign it, lifting the threat of a veto" names the act it rules out: no conflict.
+  CHECK(
+      PolarityFindings(
+          {Doc("d1", "Ledger",
+               "Mayor Carla Okoro will sign the transit ordinance, lifting the threat of a veto."),
+           Doc("d2", "Report", "Mayor Carla Okoro said she would not veto the transit ordinance.")})
+          .empty());
+}
+
+TEST_CASE("intent: what happened is not weighed against a forecast") {
+  CHECK(PolarityFindings(
+            {Doc("d1", "Ledger", "Mayor Carla Okoro signed the transit ordinance on Friday."),
+             Doc("d2", "Report", "Mayor Carla Okoro is expected to veto the transit ordinance.")})
+            .empty());
+}

@@ -433,7 +433,7 @@ TEST_CASE("a database of schema version 1 is migrated and keeps its runs") {
   REQUIRE(store.ok());
   {
     SQLite::Database db(path);
-    CHECK(Count(db, "PRAGMA user_version") == 2);
+    CHECK(Count(db, "PRAGMA user_version") == parallax::store::kSchemaVersion);
     CHECK(db.execAndGet("PRAGMA integrity_check").getString() == "ok");
     CHECK(Count(db, "SELECT count(*) FROM pragma_foreign_key_check") == 0);
     // The old rows survived, and the new columns exist and are filled where they can be.

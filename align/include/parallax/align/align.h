@@ -34,10 +34,31 @@ struct Quantity {
 
 // A calendar reference resolved against the document's publication date. Fields beyond the
 // stated precision are 0 ("January" -> {2026, 1, 0}).
+//
+// A clock time ("10:50 p.m.", "0600 GMT", "shortly before 11 p.m.", "Tuesday afternoon") adds
+// an interval of minutes [minute_low, minute_high) after the midnight that begins `day`, on the
+// clock of `zone`. minute_low is in [0, 1440): a time past midnight is on the next day ("after
+// midnight" on a Tuesday evening story is Wednesday 00:00-04:00); minute_high may exceed 1440
+// when the interval runs past midnight ("Tuesday night": 1080-1680). A time is only set on a
+// date with a day; both are -1 when no time is stated. Hedges widen the interval: a whole hour
+// stands for +/- 30 min ("11 pm": 22:30-23:30), a stated minute for that minute, "around" more,
+// "shortly before X" for the 45 min before X; parts of the day are broad (morning 05-12,
+// afternoon 12-18, evening 18-24, night 18-04, "late Tuesday" 18-24, "early Tuesday" 00-08).
 struct DateRef {
   int year = 0;
   int month = 0;
   int day = 0;
+  int minute_low = -1;
+  int minute_high = -1;
+  // Whose clock the minutes are on. kStated: the text names the zone ("GMT", "EDT", "UTC+8").
+  // kPublication: none is named; the publication's offset is assumed. kUnknown: "local time"
+  // (the zone of a place, not known here), or no zone named and the publication gives none.
+  enum class Zone { kUnknown, kPublication, kStated };
+  Zone zone = Zone::kUnknown;
+  int utc_offset_minutes = 0;  // minutes east of UTC (CET: +60); meaningful unless kUnknown
+  // The day is not stated with the time: it is the day, around the publication time, on which
+  // the time last fell (next falls, when the sentence speaks of the future).
+  bool day_inferred = false;
   Span span;
   // Stems of the lowercase content words around the value (up to two on each side, within
   // its clause): what the value is about. Two values are compared only when these overlap.
@@ -90,15 +111,23 @@ struct AlignOptions {
   int minhash_permutations = 64;     // MinHash signature length
   int lsh_bands = 32;                // bands of minhash_permutations / lsh_bands rows
   size_t max_sentence_bytes = 2000;  // longer sentences are cut into clauses at this size
+  // Documents whose accounts share less than this (mean weighted cosine between the groups)
+  // report different events; claims are lined up within an event only.
+  double event_linkage = 0.14;
 };
 
 struct Alignment {
   std::vector<ClaimModel> claims;  // in document order, then text order; ids "c1", "c2", ...
-  // Clusters in order of their first claim; verdicts are left kSingle for compare/ to set.
-  // A claim belongs to one cluster, and to up to max_extra_clusters more when it states
-  // several facts.
+  // Statement clusters in order of their first claim, then quantity and date clusters (one
+  // value lined up across claims), then one event cluster per event; see Cluster::basis.
+  // Verdicts are left kSingle for compare/ to set. A claim belongs to one statement cluster, to
+  // up to max_extra_clusters more when it states several facts, and to the clusters of its
+  // values and of its event.
   std::vector<Cluster> clusters;
   std::vector<std::vector<size_t>> cluster_members;  // per cluster, indices into `claims`
+  // Per document: the event it reports. 0 is the event most documents report; documents of
+  // other events (look-alikes: an earlier visit, another meeting) are lined up among themselves.
+  std::vector<size_t> document_events;
 };
 
 // Splits each document into claims, reads their parts, and clusters equivalent claims across

@@ -32,6 +32,9 @@ struct Document {
   // Article body, UTF-8, paragraphs separated by "\n\n". Claims' spans index into this.
   std::string text;
   bool partial = false;  // teaser, truncated or non-article: no omissions are claimed from it
+  // Which event of the run it reports, as align/ found: 0 is the one most documents report;
+  // others are look-alikes (an earlier visit, another meeting), compared among themselves only.
+  int event = 0;
   // HTTP validators of the response the document came from ("" when none), for conditional GET
   // on the next run.
   std::string etag;

@@ -10,19 +10,30 @@
 namespace parallax {
 
 // A sentence or clause of one document, as it reads in the article.
+// The document field a claim was read from: the article body or its headline.
+enum class ClaimField { kText, kTitle };
+
 struct Claim {
   std::string id;           // run-local id, "c1", "c2", ...
   std::string document_id;  // Document::id
-  Span span;                // into that document's text
-  std::string text;         // == document.text.substr(span.begin, span.size())
+  Span span;                // into that document's `text`, or its `title` for a headline claim
+  std::string text;         // == that field's substr(span.begin, span.size())
+  ClaimField field = ClaimField::kText;
 };
 
 enum class Verdict { kAgree, kConflict, kSingle };
+
+// What a cluster lines up: whole claims that say the same thing; one figure or one date that
+// several claims state about the same thing, however different their sentences; or the claims
+// that tell an event itself (what happened, to whom), several per document. Only statement,
+// quantity and date clusters are compared.
+enum class ClusterBasis { kStatement, kQuantity, kDate, kEvent };
 
 struct Cluster {
   std::string id;                      // run-local id, "k1", ...
   std::vector<std::string> claim_ids;  // claims judged to state one fact, from one or more outlets
   Verdict verdict = Verdict::kSingle;
+  ClusterBasis basis = ClusterBasis::kStatement;
 };
 
 enum class FindingKind { kQuantity, kTime, kAttribution, kQuote, kPolarity, kEntity, kOmission };
@@ -32,7 +43,7 @@ struct FindingValue {
   std::string document_id;
   std::string claim_id;
   std::string value;  // normalised value as compared, e.g. "4 h", "2025-11-04", "signed"
-  Span evidence;      // the span in the document's text the value was read from
+  Span evidence;      // the span the value was read from, in the claim's field
 };
 
 enum class Severity { kLow, kMedium, kHigh };
@@ -82,6 +93,7 @@ struct RunReport {
 };
 
 const char* ToString(Verdict verdict);
+const char* ToString(ClusterBasis basis);  // "statement", "quantity", "date", "event"
 const char* ToString(FindingKind kind);
 const char* ToString(Severity severity);
 const char* ToString(ChangeStatus status);  // "new", "open", "resolved"

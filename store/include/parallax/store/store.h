@@ -15,7 +15,7 @@
 namespace parallax::store {
 
 // The schema version OpenRunStore migrates a database to (PRAGMA user_version).
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 3;
 
 struct StoredRunSummary {
   int64_t run_id = 0;

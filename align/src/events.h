@@ -1,0 +1,28 @@
+// Event separation: which documents report the same event. A set of articles gathered for one
+// meeting can hold look-alikes (another meeting of the same people, an earlier visit); their
+// claims must not be lined up with the event's.
+#pragma once
+
+#include <cstddef>
+#include <vector>
+
+#include "parallax/align/align.h"
+
+namespace parallax::align {
+
+// Groups `document_count` documents by the event they report, from their claims: the names they
+// mention, the days they date things to, and their words, weighted by rarity across the
+// documents. Documents stay together unless their accounts share too little (average linkage
+// below `min_linkage`). Returns one group index per document; group 0 holds the most documents
+// (ties: the earliest document), the others follow by size.
+// Cost: every document pair; above kMaxSeparatedDocuments (1,000) documents all are group 0.
+std::vector<size_t> SeparateEvents(const std::vector<ClaimModel>& claims, size_t document_count,
+                                   double min_linkage);
+
+// The claims that tell each event itself, several per document: those holding two or more of
+// the event's key terms (stems most of its documents use, in few of their claims). One list of
+// claim indices per event with two or more documents; empty lists are left out.
+std::vector<std::vector<size_t>> EventMentions(const std::vector<ClaimModel>& claims,
+                                               const std::vector<size_t>& document_events);
+
+}  // namespace parallax::align
