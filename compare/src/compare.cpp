@@ -285,8 +285,13 @@ bool SharesEntity(const ClaimModel& a, const ClaimModel& b) {
 
 // What someone will do, told two ways that cannot both hold, about a named actor both claims
 // share: "she will not veto it" against "she is expected to veto it", and "she will sign it"
-// against "she is expected to veto it". Forecasts against each other, not against outcomes.
+// against "she is expected to veto it". Forecasts against each other, not against outcomes;
+// one side at least is a forecast ("expected", "may", "plans").
 std::optional<PairConflict> CompareIntent(const ClaimModel& a, const ClaimModel& b) {
+  // Cheapest test first: this runs for every compared pair.
+  if (a.modality != align::Modality::kExpected && b.modality != align::Modality::kExpected) {
+    return std::nullopt;
+  }
   if (!SharesEntity(a, b)) return std::nullopt;
   const bool future_a = SpeaksOfFuture(a) || a.modality == align::Modality::kExpected;
   const bool future_b = SpeaksOfFuture(b) || b.modality == align::Modality::kExpected;
