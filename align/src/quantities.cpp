@@ -193,8 +193,11 @@ bool ClockTimeAt(const std::vector<Token>& t, size_t first, size_t end) {
 std::vector<Quantity> ExtractQuantities(const std::string& text, Span span) {
   std::vector<Quantity> out;
   const std::vector<Token> t = Tokenize(text, span);
+  // A tally needs a vote or a decision taken by one ("passed 9-2", "approved seven to four").
   const bool mentions_vote = std::any_of(t.begin(), t.end(), [](const Token& tok) {
-    return tok.lower.rfind("vot", 0) == 0 || tok.lower == "ballot" || tok.lower == "tally";
+    const std::string& w = tok.lower;
+    return w.rfind("vot", 0) == 0 || w == "ballot" || w == "tally" || w == "passed" ||
+           w == "approved" || w == "adopted" || w == "rejected" || w == "defeated";
   });
   for (size_t i = 0; i < t.size(); ++i) {
     // Ordinals: "14th round", "the fourteenth round".

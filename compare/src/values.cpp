@@ -55,6 +55,7 @@ bool QuantitiesCompatible(const Quantity& a, const Quantity& b) {
       std::max(a.low, b.low) / std::min(a.low, b.low) > 24 * 7) {
     return true;
   }
+  if (a.unit == "tally") return a.low == b.low;  // exact: "7-4" agrees with "seven to four" only
   double al, ah, bl, bh;
   QuantityInterval(a, al, ah);
   QuantityInterval(b, bl, bh);

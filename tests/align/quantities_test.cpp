@@ -90,3 +90,13 @@ TEST_CASE("quantities: a vote tally is read as one exact value, in numerals or w
   // Without a vote, "four to seven" is a range, not a tally.
   CHECK(Read("It took four to seven minutes.")[0].unit == "h");
 }
+
+TEST_CASE("quantities: a decision taken by vote carries its tally without the word 'vote'") {
+  const auto passed = Read("The amendment passed nine to two.");
+  REQUIRE(passed.size() == 1);
+  CHECK(passed[0].unit == "tally");
+  CHECK(passed[0].low == Read("It passed 9-2 after a short debate.")[0].low);
+  // A descending pair with no decision in the sentence is not a tally.
+  const auto no_decision = Read("Scores of nine to two were common that season.");
+  for (const auto& q : no_decision) CHECK(q.unit != "tally");
+}

@@ -153,6 +153,11 @@ TEST_CASE("compare: a different vote tally is a quantity conflict; the same one 
   CHECK(c.findings[0].kind == FindingKind::kQuantity);
   CHECK(c.findings[0].summary.find("6-5") != std::string::npos);
   CHECK(c.findings[0].summary.find("Coast Herald and Quay Times say 7-4") != std::string::npos);
+  // Tallies are exact: equal ones agree, neighbours do not.
+  CHECK(
+      QuantitiesCompatible(Q(7004, "tally", Bound::kExact, 0), Q(7004, "tally", Bound::kExact, 0)));
+  CHECK_FALSE(
+      QuantitiesCompatible(Q(7004, "tally", Bound::kExact, 0), Q(6005, "tally", Bound::kExact, 0)));
 }
 
 TEST_CASE("facets: a quantity facet compares only its figures, and a pair is reported once") {
