@@ -2,8 +2,8 @@
 // kind of value: "h", "USD", "tally", "count:drone", "date"), an interval of values it allows,
 // and the stems around it. Mentions of one class in different documents are linked when the
 // words around them, the claims they sit in and their values say they report one thing; links
-// are merged best first into facets holding at most one mention per document (average linkage,
-// as for statements).
+// are merged best first (average linkage, as for statements) into facets holding at most one
+// mention of a document's body and one of its headline, which restates the lead.
 #include "facets.h"
 
 #include <algorithm>
@@ -32,6 +32,9 @@ struct Mention {
   double low = 0, high = 0;  // the values it allows, tolerance included
   std::string value_key;     // the value as stated, coarsely: nominates pairs
   std::vector<std::string> context;
+  std::vector<uint32_t> context_ids;  // sorted, unique ids of `context` (see step 2)
+  double context_norm = 0;
+  uint32_t slot = 0;  // document * 2 + 1 for a headline: a facet holds one mention per slot
 };
 
 double DayNumber(int year, int month, int day) {
@@ -88,21 +91,22 @@ bool AddDate(const DateRef& d, Mention& m) {
   return true;
 }
 
-double WeightedCosine(const std::vector<std::string>& a, const std::vector<std::string>& b,
-                      const std::unordered_map<std::string, double>& weight, double unseen) {
-  auto w = [&](const std::string& s) {
-    auto it = weight.find(s);
-    return it == weight.end() ? unseen : it->second;
-  };
-  std::unordered_set<std::string> sa(a.begin(), a.end()), sb(b.begin(), b.end());
-  double dot = 0, na = 0, nb = 0;
-  for (const auto& s : sa) {
-    const double x = w(s);
-    na += x * x;
-    if (sb.count(s)) dot += x * x;
+// Weighted cosine of two sorted id lists.
+double WeightedCosine(const std::vector<uint32_t>& a, double norm_a, const std::vector<uint32_t>& b,
+                      double norm_b, const std::vector<double>& weight) {
+  if (norm_a <= 0 || norm_b <= 0) return 0;
+  double dot = 0;
+  for (size_t i = 0, j = 0; i < a.size() && j < b.size();) {
+    if (a[i] < b[j]) {
+      ++i;
+    } else if (b[j] < a[i]) {
+      ++j;
+    } else {
+      dot += weight[a[i]] * weight[a[i]];
+      ++i, ++j;
+    }
   }
-  for (const auto& s : sb) nb += w(s) * w(s);
-  return na > 0 && nb > 0 ? dot / std::sqrt(na * nb) : 0;
+  return dot / (norm_a * norm_b);
 }
 
 class UnionFind {
@@ -134,6 +138,7 @@ std::vector<FacetCluster> FindFacets(
       if (taken++ >= kMaxMentionsPerClaim) return;
       m.claim = static_cast<uint32_t>(c);
       m.document = static_cast<uint32_t>(claim.document_index);
+      m.slot = m.document * 2 + (claim.claim.field == ClaimField::kTitle ? 1 : 0);
       mentions.push_back(std::move(m));
     };
     for (const Quantity& q : claim.quantities) {
@@ -150,19 +155,34 @@ std::vector<FacetCluster> FindFacets(
   const size_t n = mentions.size();
   if (n < 2) return {};
 
-  // 2. Stem weights: inverse claim frequency within the event.
-  std::unordered_map<std::string, double> weight;
-  {
-    std::unordered_map<std::string, uint32_t> frequency;
-    for (const auto& c : claims) {
-      std::unordered_set<std::string> unique(c.stems.begin(), c.stems.end());
-      for (const auto& s : unique) ++frequency[s];
-    }
-    for (const auto& [stem, f] : frequency) {
-      weight[stem] = std::log(1.0 + static_cast<double>(claims.size()) / f);
+  // 2. Stem weights: inverse claim frequency; each mention's context as sorted stem ids.
+  std::unordered_map<std::string, uint32_t> stem_id;
+  std::vector<uint32_t> frequency;
+  for (const auto& c : claims) {
+    std::unordered_set<std::string> unique(c.stems.begin(), c.stems.end());
+    for (const auto& stem : unique) {
+      auto [it, added] = stem_id.emplace(stem, static_cast<uint32_t>(frequency.size()));
+      if (added) frequency.push_back(0);
+      ++frequency[it->second];
     }
   }
+  std::vector<double> weight(frequency.size());
+  for (size_t f = 0; f < frequency.size(); ++f) {
+    weight[f] = std::log(1.0 + static_cast<double>(claims.size()) / frequency[f]);
+  }
   const double unseen = std::log(1.0 + static_cast<double>(claims.size()));
+  for (Mention& m : mentions) {
+    for (const auto& stem : m.context) {
+      auto [it, added] = stem_id.emplace(stem, static_cast<uint32_t>(weight.size()));
+      if (added) weight.push_back(unseen);  // a context word no claim counts as a stem
+      m.context_ids.push_back(it->second);
+    }
+    std::sort(m.context_ids.begin(), m.context_ids.end());
+    m.context_ids.erase(std::unique(m.context_ids.begin(), m.context_ids.end()),
+                        m.context_ids.end());
+    for (uint32_t id : m.context_ids) m.context_norm += weight[id] * weight[id];
+    m.context_norm = std::sqrt(m.context_norm);
+  }
 
   // 3. Candidate pairs: mentions of one class sharing a context stem or a stated value.
   std::unordered_map<std::string, std::vector<uint32_t>> postings;
@@ -192,10 +212,13 @@ std::vector<FacetCluster> FindFacets(
   struct Edge {
     double score;
     uint32_t a, b;
+    bool mutual = false;  // each is the other's best match between their two documents
   };
   std::vector<Edge> scored;
   scored.reserve(candidates.size());
-  std::unordered_map<uint64_t, double> best;  // (mention, other document) -> best score
+  // (mention << 32 | other document, score): sorted by key, the best score of each key first.
+  std::vector<std::pair<uint64_t, double>> best;
+  best.reserve(2 * candidates.size());
   auto best_key = [](uint32_t mention, uint32_t document) {
     return (static_cast<uint64_t>(mention) << 32) | document;
   };
@@ -203,7 +226,8 @@ std::vector<FacetCluster> FindFacets(
     const uint32_t a = static_cast<uint32_t>(key >> 32), b = static_cast<uint32_t>(key);
     const Mention& x = mentions[a];
     const Mention& y = mentions[b];
-    const double context = WeightedCosine(x.context, y.context, weight, unseen);
+    const double context =
+        WeightedCosine(x.context_ids, x.context_norm, y.context_ids, y.context_norm, weight);
     const double similar = claim_similarity(x.claim, y.claim);
     double value = 0;
     if (x.value_key == y.value_key) {
@@ -212,18 +236,26 @@ std::vector<FacetCluster> FindFacets(
       value = 0.15;
     }
     const double score = 0.45 * context + 0.35 * similar + value;
-    scored.push_back({score, a, b});
-    for (auto [m, d] : {std::pair{a, y.document}, std::pair{b, x.document}}) {
-      double& top = best[best_key(m, d)];
-      top = std::max(top, score);
-    }
+    scored.push_back({score, a, b, false});
+    best.push_back({best_key(a, y.document), score});
+    best.push_back({best_key(b, x.document), score});
   }
+  std::sort(best.begin(), best.end(), [](const auto& l, const auto& r) {
+    return l.first != r.first ? l.first < r.first : l.second > r.second;
+  });
+  auto best_of = [&](uint32_t mention, uint32_t document) {
+    const uint64_t key = best_key(mention, document);
+    auto it = std::lower_bound(best.begin(), best.end(), key,
+                               [](const auto& entry, uint64_t k) { return entry.first < k; });
+    return it != best.end() && it->first == key ? it->second : 0.0;
+  };
   std::vector<Edge> edges;  // links that may start a merge
   std::vector<std::vector<std::pair<uint32_t, double>>> adjacency(n);  // every score, for linkage
   for (Edge& e : scored) {
-    const bool mutual = best[best_key(e.a, mentions[e.b].document)] == e.score &&
-                        best[best_key(e.b, mentions[e.a].document)] == e.score;
-    if (mutual && e.score > 0.1) e.score += 0.2;
+    const bool mutual = best_of(e.a, mentions[e.b].document) == e.score &&
+                        best_of(e.b, mentions[e.a].document) == e.score;
+    e.mutual = mutual && e.score > 0.1;
+    if (e.mutual) e.score += 0.2;
     adjacency[e.a].push_back({e.b, e.score});
     adjacency[e.b].push_back({e.a, e.score});
     if (e.score >= kLinkThreshold) edges.push_back(e);
@@ -233,13 +265,13 @@ std::vector<FacetCluster> FindFacets(
     return std::tie(l.a, l.b) < std::tie(r.a, r.b);
   });
 
-  // 5. Greedy average-linkage merge, one mention per document per facet.
+  // 5. Greedy average-linkage merge, one mention per slot (document body or headline) per facet.
   UnionFind uf(n);
   std::vector<std::vector<uint32_t>> members_of(n);
-  std::vector<std::unordered_set<uint32_t>> documents_of(n);
+  std::vector<std::unordered_set<uint32_t>> documents_of(n);  // slots held
   for (size_t i = 0; i < n; ++i) {
     members_of[i] = {static_cast<uint32_t>(i)};
-    documents_of[i] = {mentions[i].document};
+    documents_of[i] = {mentions[i].slot};
   }
   for (const Edge& e : edges) {
     size_t ra = uf.Find(e.a), rb = uf.Find(e.b);
@@ -268,10 +300,34 @@ std::vector<FacetCluster> FindFacets(
     documents_of[other].clear();
   }
 
+  // 5b. A lone dissenter: a mention left alone whose best link is a mutual best match into a
+  // facet (the one account giving another figure scores below the agreeing ones, so average
+  // linkage keeps it out) joins that facet when its slot is free, so the clash is compared.
+  for (const Edge& e : edges) {  // best first
+    for (auto [lone, partner] : {std::pair{e.a, e.b}, std::pair{e.b, e.a}}) {
+      if (members_of[lone].size() != 1 || uf.Find(lone) != lone) continue;
+      const size_t root = uf.Find(partner);
+      if (root == lone || members_of[root].size() < 2) continue;
+      if (!e.mutual) continue;
+      if (documents_of[root].count(mentions[lone].slot)) continue;
+      uf.Union(lone, root);
+      const size_t joined = uf.Find(root);
+      const size_t other = joined == root ? lone : root;
+      members_of[joined].insert(members_of[joined].end(), members_of[other].begin(),
+                                members_of[other].end());
+      members_of[other].clear();
+      documents_of[joined].insert(documents_of[other].begin(), documents_of[other].end());
+      documents_of[other].clear();
+    }
+  }
+
   // 6. Facets spanning two or more documents, in order of their first mention.
   std::vector<FacetCluster> out;
   for (size_t i = 0; i < n; ++i) {
-    if (uf.Find(i) != i || documents_of[i].size() < 2) continue;
+    if (uf.Find(i) != i) continue;
+    std::unordered_set<uint32_t> documents;
+    for (uint32_t slot : documents_of[i]) documents.insert(slot / 2);
+    if (documents.size() < 2) continue;
     FacetCluster f;
     f.kind = mentions[i].kind;
     for (uint32_t m : members_of[i]) f.members.push_back(mentions[m].claim);

@@ -13,7 +13,8 @@ namespace parallax::align {
 
 struct FacetCluster {
   ClusterBasis kind = ClusterBasis::kQuantity;
-  std::vector<size_t> members;  // indices into the claims; sorted, at most one per document
+  // Indices into the claims; sorted; at most one from a document's body and one from its title.
+  std::vector<size_t> members;
 };
 
 // Groups the quantities and dates of `claims` into facets: values of one kind (a duration, a sum

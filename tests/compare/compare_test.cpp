@@ -347,3 +347,19 @@ TEST_CASE("intent: what happened is not weighed against a forecast") {
              Doc("d2", "Report", "Mayor Carla Okoro is expected to veto the transit ordinance.")})
             .empty());
 }
+
+TEST_CASE("facets: the one account giving another figure is compared with the agreeing ones") {
+  const std::vector<Document> docs = {
+      Doc("d1", "Ledger", "The regent received the envoy, and their talks lasted four hours."),
+      Doc("d2", "Wire", "Negotiators emerged after four hours of talks at the palace on Friday."),
+      Doc("d3", "Radio", "Aides said the four-hour session with the regent ended without a deal."),
+      Doc("d4", "Report", "Fishing crews waited outside as the talks dragged on for six hours.")};
+  const auto a = parallax::align::AlignDocuments(docs);
+  const auto c = CompareClusters(docs, a);
+  const parallax::Finding* duration = nullptr;
+  for (const auto& f : c.findings) {
+    if (f.kind == FindingKind::kQuantity) duration = &f;
+  }
+  REQUIRE(duration != nullptr);
+  CHECK(duration->summary.find("Report says 6 h") != std::string::npos);
+}
