@@ -545,6 +545,8 @@ Comparison CompareClusters(const std::vector<Document>& documents,
     Cluster& cluster = out.clusters[k];
     cluster.verdict = docs.size() >= 2 ? Verdict::kAgree : Verdict::kSingle;
     if (docs.size() < 2) continue;
+    // The claims telling an event itself: their facts are compared in their own clusters.
+    if (alignment.clusters[k].basis == ClusterBasis::kEvent) continue;
 
     // A value facet lines up one figure or date across claims that may say different things
     // otherwise: only that value is compared there.
@@ -591,9 +593,7 @@ Comparison CompareClusters(const std::vector<Document>& documents,
           f.sides.emplace(members[x], conflict->a);
           f.sides.emplace(members[y], conflict->b);
         };
-        if (facet == ClusterBasis::kEvent) {
-          // The claims telling the event itself: their facts are compared in their own clusters.
-        } else if (facet == ClusterBasis::kQuantity) {
+        if (facet == ClusterBasis::kQuantity) {
           report(CompareQuantities(a, b, quantity_keys[x], quantity_keys[y]));
         } else if (facet == ClusterBasis::kDate) {
           report(CompareDates(a, b));

@@ -229,6 +229,7 @@ class HtmlRenderer {
       out_ += "<div class=\"card\" id=\"doc-" + HtmlEscape(d.id) + "\">\n<h3>" +
               HtmlEscape(v_.OutletName(d.id));
       if (d.partial) out_ += " <span class=\"badge partial\">partial</span>";
+      if (d.event != 0) out_ += " <span class=\"badge partial\">other event</span>";
       out_ += "</h3>\n<p>";
       const std::string title = d.title.empty() ? "(no headline)" : HtmlEscape(d.title);
       const std::string_view url = v_.LinkUrl(d.id);
@@ -247,6 +248,11 @@ class HtmlRenderer {
       if (d.partial) {
         out_ +=
             "<p class=\"meta\">A teaser or truncated page: no omissions are claimed from it.</p>\n";
+      }
+      if (d.event != 0) {
+        out_ += "<p class=\"meta\">Set aside: reports another event (event " +
+                std::to_string(d.event) +
+                "); compared only with documents of the same event.</p>\n";
       }
       out_ += "</div>\n";
     }

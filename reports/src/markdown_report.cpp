@@ -142,6 +142,17 @@ class MarkdownRenderer {
       if (r_.documents[i].partial) out_ += " (partial)";
     }
     out_ += ".\n";
+    size_t set_aside = 0;
+    for (const auto& d : r_.documents) set_aside += d.event != 0 ? 1 : 0;
+    if (set_aside > 0) {
+      out_ += "- " + Count(set_aside, "document") +
+              " set aside as reporting another event (compared only among themselves):";
+      for (const auto& d : r_.documents) {
+        if (d.event != 0)
+          out_ += " " + OutletLink(d.id) + " (event " + std::to_string(d.event) + ")";
+      }
+      out_ += ".\n";
+    }
     out_ += "- " + Count(v_.shared_facts(), "shared fact") +
             " (reported by two or more documents): " + std::to_string(v_.shared_agree()) +
             " agree, " + std::to_string(v_.shared_conflict()) + " conflict.\n";
@@ -271,8 +282,8 @@ class MarkdownRenderer {
       out_ += "No documents.\n\n";
       return;
     }
-    out_ += "| Document | Outlet | Title | Author | Published | Partial |\n";
-    out_ += "|---|---|---|---|---|---|\n";
+    out_ += "| Document | Outlet | Title | Author | Published | Partial | Event |\n";
+    out_ += "|---|---|---|---|---|---|---|\n";
     for (const auto& d : r_.documents) {
       std::string title = EscapeInline(d.title);
       if (d.url.empty() && !d.source.empty()) {
@@ -280,7 +291,7 @@ class MarkdownRenderer {
       }
       out_ += "| " + EscapeInline(d.id) + " | " + OutletLink(d.id) + " | " + title + " | " +
               EscapeInline(d.author) + " | " + EscapeInline(d.published.value_or("")) + " | " +
-              (d.partial ? "yes" : "no") + " |\n";
+              (d.partial ? "yes" : "no") + " | " + std::to_string(d.event) + " |\n";
     }
     out_ += '\n';
   }

@@ -215,14 +215,14 @@ TEST_CASE("article text cannot inject HTML or break the Markdown layout") {
   CHECK(md.find("<img") == std::string::npos);
   CHECK(md.find("&lt;script&gt;alert(1)&lt;/script&gt; A \\| B") != std::string::npos);
   CHECK(md.find("\n# Not a heading") == std::string::npos);
-  // Every table row still has the header's seven pipes.
+  // Every table row still has the header's eight pipes.
   size_t row = md.find("| d1 |");
   REQUIRE(row != std::string::npos);
   const std::string line = md.substr(row, md.find('\n', row) - row);
   size_t pipes = 0;
   for (size_t i = 0; i < line.size(); ++i)
     pipes += line[i] == '|' && (i == 0 || line[i - 1] != '\\');
-  CHECK(pipes == 7);
+  CHECK(pipes == 8);
 }
 
 TEST_CASE("only http and https addresses become Markdown links") {
@@ -388,4 +388,17 @@ TEST_CASE("claims that hold quotation marks are not quoted twice") {
   CHECK(md.find(": " + said + "\n") != std::string::npos);
   CHECK(md.find("\u201C\u201C") == std::string::npos);
   CHECK(md.find(": \u201CThe mayor opened the bridge on Monday.\u201D") != std::string::npos);
+}
+
+TEST_CASE("a document set aside as another event is named in the summary and the table") {
+  parallax::RunReport r = TwoOutletReport();
+  r.documents[1].event = 1;
+  const std::string md = RenderMarkdown(r);
+  CHECK(md.find("1 document set aside as reporting another event") != std::string::npos);
+  const size_t row = md.find("| d2 |");
+  REQUIRE(row != std::string::npos);
+  const std::string line = md.substr(row, md.find('\n', row) - row);
+  CHECK(line.substr(line.size() - 5) == "| 1 |");
+  r.documents[1].event = 0;
+  CHECK(RenderMarkdown(r).find("set aside") == std::string::npos);
 }
