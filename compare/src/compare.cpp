@@ -340,6 +340,78 @@ std::optional<PairConflict> CompareIntent(const ClaimModel& a, const ClaimModel&
   return std::nullopt;
 }
 
+// The act a forecast speaks of: the word after its cue ("expected to sign" -> "sign", "may
+// visit" -> "visit", "plans to hold" -> "hold"); "" when none.
+std::string ForecastAct(const ClaimModel& c) {
+  std::string act;
+  bool after_cue = false;
+  AnyWord(c.claim.text, [&](const std::string& w) {
+    if (after_cue) {
+      if (w == "to" || w == "be" || w == "have" || w == "soon" || w == "also") return false;
+      act = w;
+      return true;
+    }
+    after_cue = w == "expected" || w == "may" || w == "might" || w == "could" || w == "plans" ||
+                w == "likely" || w == "hopes";
+    return false;
+  });
+  return act;
+}
+
+// Two modalities of one statement that cannot both be the whole story: "the ministry denied
+// that X" against "X" told as fact, and "X is expected" against "X happened". The second is a
+// weaker finding (the forecast may simply be older), so it comes with a low confidence.
+// `stem_jaccard` is StemJaccard(a, b).
+std::optional<PairConflict> CompareModality(const ClaimModel& a, const ClaimModel& b,
+                                            double stem_jaccard) {
+  using align::Modality;
+  if (a.modality == b.modality || a.negated || b.negated || stem_jaccard < 0.25) {
+    return std::nullopt;
+  }
+  auto says = [](const ClaimModel& c) {
+    switch (c.modality) {
+      case Modality::kDenied:
+        return "denied";
+      case Modality::kExpected:
+        return "only expected";
+      case Modality::kReported:
+        return "reportedly";
+      case Modality::kAsserted:
+        return "happened";
+    }
+    return "happened";
+  };
+  const ClaimModel& fact = a.modality == Modality::kAsserted ? a : b;
+  const ClaimModel& other = a.modality == Modality::kAsserted ? b : a;
+  if (fact.modality != Modality::kAsserted || HasNegationWord(fact.claim.text)) {
+    return std::nullopt;
+  }
+  if (other.modality == Modality::kDenied) {
+    if (!SharesEntity(a, b)) return std::nullopt;
+    return PairConflict{FindingKind::kPolarity,
+                        "whether it happened",
+                        {says(a), a.claim.span},
+                        {says(b), b.claim.span},
+                        0.65};
+  }
+  if (other.modality != Modality::kExpected || SpeaksOfFuture(fact)) return std::nullopt;
+  // The forecast act must be one the other claim tells as done, in the past tense: "sign" /
+  // "signed", "approve" / "approved"; not "has ten days to sign or veto it".
+  std::string root = ForecastAct(other);
+  if (!root.empty() && root.back() == 'e') root.pop_back();
+  if (root.size() < 3) return std::nullopt;
+  const bool done = AnyWord(fact.claim.text, [&](const std::string& w) {
+    return w.size() > root.size() + 1 && w.compare(0, root.size(), root) == 0 &&
+           w.compare(w.size() - 2, 2, "ed") == 0;
+  });
+  if (!done) return std::nullopt;
+  return PairConflict{FindingKind::kPolarity,
+                      "whether it happened",
+                      {says(a), a.claim.span},
+                      {says(b), b.claim.span},
+                      0.5};
+}
+
 // The words of each of the claim's quotes, in the order of ClaimModel::quotes.
 std::vector<std::set<std::string>> QuoteWords(const ClaimModel& c, const Document& doc) {
   std::vector<std::set<std::string>> out;
@@ -603,6 +675,7 @@ Comparison CompareClusters(const std::vector<Document>& documents,
           report(CompareDates(a, b));
           report(ComparePolarity(a, b));
           report(CompareIntent(a, b));
+          report(CompareModality(a, b, stem_jaccard));
           report(CompareQuotes(a, b, da, db, stem_jaccard, quote_words[x], quote_words[y]));
           report(CompareActs(a, b));
           report(CompareEntities(a, b, stem_jaccard));

@@ -363,3 +363,29 @@ TEST_CASE("facets: the one account giving another figure is compared with the ag
   REQUIRE(duration != nullptr);
   CHECK(duration->summary.find("Report says 6 h") != std::string::npos);
 }
+
+TEST_CASE("modality: a denial against the same statement told as fact is a polarity conflict") {
+  const auto findings = PolarityFindings(
+      {Doc("d1", "Ledger",
+           "Minister Ilse Varga met the striking dock workers in Dunmere on Friday."),
+       Doc("d2", "Report",
+           "The ministry denied that Minister Ilse Varga met the striking dock workers in "
+           "Dunmere on Friday.")});
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0].summary.find("denied") != std::string::npos);
+}
+
+TEST_CASE("modality: what happened against what was only expected is a low-severity conflict") {
+  const auto findings = PolarityFindings(
+      {Doc("d1", "Ledger", "The two ministers signed the harbour accord in Valmora on Friday."),
+       Doc("d2", "Report",
+           "The two ministers are expected to sign the harbour accord in Valmora.")});
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0].severity == parallax::Severity::kLow);
+  CHECK(findings[0].summary.find("only expected") != std::string::npos);
+  // A deadline to act is not the act: "has ten days to sign or veto it".
+  CHECK(PolarityFindings(
+            {Doc("d1", "Ledger", "Mayor Carla Okoro has ten days to sign or veto the ordinance."),
+             Doc("d2", "Report", "Mayor Carla Okoro is expected to veto the ordinance.")})
+            .empty());
+}
