@@ -43,6 +43,10 @@ void AnalyzeDocuments(std::vector<Document> documents, RunReport& report, StageT
   for (size_t d = 0; d < documents.size() && d < alignment.document_events.size(); ++d) {
     documents[d].event = static_cast<int>(alignment.document_events[d]);
   }
+  for (size_t d = 0; d < documents.size() && d < alignment.document_copies.size(); ++d) {
+    const int source = alignment.document_copies[d];
+    if (source >= 0) documents[d].copy_of = documents[static_cast<size_t>(source)].id;
+  }
   report.documents = std::move(documents);
   report.claims.reserve(alignment.claims.size());
   for (const auto& c : alignment.claims) report.claims.push_back(c.claim);

@@ -19,6 +19,7 @@
 
 #include "aliases.h"
 #include "claim_reader.h"
+#include "copies.h"
 #include "events.h"
 #include "facets.h"
 #include "parallax/align/align.h"
@@ -165,6 +166,7 @@ Alignment AlignDocuments(const std::vector<Document>& documents, const AlignOpti
     }
   }
   ResolveAcronyms(out.claims);
+  out.document_copies = FindCopies(documents, options.copy_resemblance);
   out.document_events = SeparateEvents(out.claims, documents.size(), options.event_linkage);
   const size_t n = out.claims.size();
 

@@ -605,9 +605,17 @@ Comparison CompareClusters(const std::vector<Document>& documents,
   auto event_of = [&](size_t document) {
     return document < alignment.document_events.size() ? alignment.document_events[document] : 0;
   };
+  // A copy (wire copy, a reprint) is not an independent account: it neither makes a fact "most
+  // outlets report" nor is it held to omit one.
+  auto is_copy = [&](size_t document) {
+    return document < alignment.document_copies.size() && alignment.document_copies[document] >= 0;
+  };
+  auto independent_full = [&](size_t document) {
+    return !documents[document].partial && !is_copy(document);
+  };
   std::map<size_t, size_t> full_documents_of_event;
   for (size_t d = 0; d < documents.size(); ++d) {
-    if (!documents[d].partial) ++full_documents_of_event[event_of(d)];
+    if (independent_full(d)) ++full_documents_of_event[event_of(d)];
   }
 
   for (size_t k = 0; k < alignment.clusters.size(); ++k) {
@@ -719,11 +727,13 @@ Comparison CompareClusters(const std::vector<Document>& documents,
     // Omission: a fact most full documents report that a full document leaves out.
     const size_t event = event_of(*docs.begin());
     const size_t full_documents = full_documents_of_event[event];
+    size_t reporting = 0;  // independent full documents stating it
+    for (size_t d : docs) reporting += independent_full(d) ? 1 : 0;
     if (options.report_omissions && facet == ClusterBasis::kStatement && full_documents >= 4 &&
-        docs.size() >= 3 && docs.size() < full_documents &&
-        static_cast<double>(docs.size()) >= options.omission_share * full_documents) {
+        reporting >= 3 && reporting < full_documents &&
+        static_cast<double>(reporting) >= options.omission_share * full_documents) {
       for (size_t d = 0; d < documents.size(); ++d) {
-        if (docs.count(d) || documents[d].partial || event_of(d) != event) continue;
+        if (docs.count(d) || !independent_full(d) || event_of(d) != event) continue;
         Finding o;
         o.kind = FindingKind::kOmission;
         o.cluster_id = cluster.id;
@@ -740,7 +750,7 @@ Comparison CompareClusters(const std::vector<Document>& documents,
         o.severity = Severity::kLow;
         const std::string& missing =
             documents[d].outlet.empty() ? documents[d].id : documents[d].outlet;
-        o.summary = missing + " does not report what " + std::to_string(docs.size()) +
+        o.summary = missing + " does not report what " + std::to_string(reporting) +
                     " other outlets do: \"" + alignment.claims[members.front()].claim.text + "\"";
         omissions.push_back(std::move(o));
       }

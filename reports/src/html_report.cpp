@@ -230,6 +230,7 @@ class HtmlRenderer {
               HtmlEscape(v_.OutletName(d.id));
       if (d.partial) out_ += " <span class=\"badge partial\">partial</span>";
       if (d.event != 0) out_ += " <span class=\"badge partial\">other event</span>";
+      if (!d.copy_of.empty()) out_ += " <span class=\"badge partial\">copy</span>";
       out_ += "</h3>\n<p>";
       const std::string title = d.title.empty() ? "(no headline)" : HtmlEscape(d.title);
       const std::string_view url = v_.LinkUrl(d.id);
@@ -248,6 +249,10 @@ class HtmlRenderer {
       if (d.partial) {
         out_ +=
             "<p class=\"meta\">A teaser or truncated page: no omissions are claimed from it.</p>\n";
+      }
+      if (!d.copy_of.empty()) {
+        out_ += "<p class=\"meta\">Reproduces the text of " + HtmlOutletLink(v_, d.copy_of) +
+                " (wire copy or reprint): not counted as an independent account.</p>\n";
       }
       if (d.event != 0) {
         out_ += "<p class=\"meta\">Set aside: reports another event (event " +

@@ -49,6 +49,7 @@ json::object DocumentJson(const Document& d) {
   o["content_hash"] = Str(d.content_hash);
   o["partial"] = d.partial;
   o["event"] = d.event;
+  o["copy_of"] = StrOrNull(d.copy_of);
   o["text_length"] = static_cast<uint64_t>(d.text.size());
   o["text"] = Str(d.text);
   return o;

@@ -153,6 +153,17 @@ class MarkdownRenderer {
       }
       out_ += ".\n";
     }
+    size_t copies = 0;
+    for (const auto& d : r_.documents) copies += d.copy_of.empty() ? 0 : 1;
+    if (copies > 0) {
+      out_ += "- " + Count(copies, "document") +
+              " copying an earlier one (wire copy, reprints), not counted as independent:";
+      for (const auto& d : r_.documents) {
+        if (!d.copy_of.empty())
+          out_ += " " + OutletLink(d.id) + " (copy of " + OutletLink(d.copy_of) + ")";
+      }
+      out_ += ".\n";
+    }
     out_ += "- " + Count(v_.shared_facts(), "shared fact") +
             " (reported by two or more documents): " + std::to_string(v_.shared_agree()) +
             " agree, " + std::to_string(v_.shared_conflict()) + " conflict.\n";

@@ -539,7 +539,7 @@ class SqliteRunStore : public RunStore {
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     SQLite::Statement link(*db_,
                            "INSERT INTO run_documents (run_id, local_id, version_id, fetched_at, "
-                           "event) VALUES (?, ?, ?, ?, ?)");
+                           "event, copy_of) VALUES (?, ?, ?, ?, ?, ?)");
 
     IdMap versions;
     IdMap outlets;
@@ -587,6 +587,7 @@ class SqliteRunStore : public RunStore {
       link.bind(3, version_id);
       BindTextOrNull(link, 4, d.fetched_at);
       link.bind(5, d.event);
+      BindTextOrNull(link, 6, d.copy_of);
       link.exec();
       link.reset();
       versions.emplace(d.id, version_id);

@@ -164,13 +164,15 @@ CREATE TABLE http_validators (
 );
 )sql",
       // Version 3: claims read from a headline (their spans index the document's title), what
-      // each cluster lines up, and which event of the run each document reports.
+      // each cluster lines up, which event of the run each document reports and which earlier
+      // document of the run it copies.
       R"sql(
 ALTER TABLE claims ADD COLUMN field TEXT NOT NULL DEFAULT 'text'
   CHECK (field IN ('text', 'title'));
 ALTER TABLE clusters ADD COLUMN basis TEXT NOT NULL DEFAULT 'statement'
   CHECK (basis IN ('statement', 'quantity', 'date', 'event'));
 ALTER TABLE run_documents ADD COLUMN event INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE run_documents ADD COLUMN copy_of TEXT;
 )sql",
   };
   static_assert(kSchemaVersion == 3, "add the migration step for the new version above");

@@ -317,3 +317,23 @@ TEST_CASE("events: each event's own telling is one cluster, several claims per d
   }
   CHECK(event_clusters == 2);
 }
+
+TEST_CASE("copies: a reprint is marked as a copy of the earlier document, an own account is not") {
+  const std::string wire =
+      "Envoy Mara Quill met harbour master Tobias Renn in Valmora on Monday to settle the fishing "
+      "quota dispute. Quill said the northern shelf quota would rise by a tenth from the spring. "
+      "Renn called the talks useful and said crews would be told by letter within the week. The "
+      "two sides will meet again in the autumn to review the catch figures.";
+  std::vector<Document> docs = {
+      Doc("d1", wire),
+      Doc("d2",
+          "Harbour master Tobias Renn welcomed envoy Mara Quill to Valmora on Monday. The two "
+          "settled the northern shelf fishing quota dispute after long talks, aides said."),
+      // A reprint: a line of its own on top, the ending trimmed.
+      Doc("d3", "From our partners. " + wire.substr(0, wire.rfind(" The two sides")))};
+  const Alignment a = AlignDocuments(docs);
+  REQUIRE(a.document_copies.size() == 3);
+  CHECK(a.document_copies[0] == -1);
+  CHECK(a.document_copies[1] == -1);
+  CHECK(a.document_copies[2] == 0);
+}

@@ -389,3 +389,35 @@ TEST_CASE("modality: what happened against what was only expected is a low-sever
              Doc("d2", "Report", "Mayor Carla Okoro is expected to veto the ordinance.")})
             .empty());
 }
+
+TEST_CASE("copies: a copy neither counts as an account of its own nor is held to omit a fact") {
+  // Three accounts state the pier's approval; a fourth does not, and a fifth copies the fourth.
+  const std::string fourth = "The ferry crews' union watched the long session from the gallery.";
+  const std::vector<Document> docs = {
+      Doc("d1", "Coast Herald", "The harbour council approved the new ferry pier on Monday."),
+      Doc("d2", "Valmora Post", "On Monday the harbour council approved the new ferry pier."),
+      Doc("d3", "Quay Times", "The new ferry pier was approved by the harbour council on Monday."),
+      Doc("d4", "Bay Echo", fourth), Doc("d5", "Bay Echo Syndicate", fourth)};
+  parallax::align::Alignment a = parallax::align::AlignDocuments(docs);
+  REQUIRE(a.claims.size() == 5);
+  a.clusters = {{"k1", {"c1", "c2", "c3"}}, {"k2", {"c4", "c5"}}};
+  a.cluster_members = {{0, 1, 2}, {3, 4}};
+  a.document_events = {0, 0, 0, 0, 0};
+  auto omitted_by = [&](const std::vector<int>& copies) {
+    a.document_copies = copies;
+    std::vector<std::string> out;
+    for (const auto& f : CompareClusters(docs, a).findings) {
+      if (f.kind != FindingKind::kOmission) continue;
+      for (const auto& v : f.values) {
+        if (v.claim_id.empty()) out.push_back(v.document_id);
+      }
+    }
+    return out;
+  };
+  // Three of four independent accounts state it: the fourth omits it; its copy is not held to.
+  CHECK(omitted_by({-1, -1, -1, -1, 3}) == std::vector<std::string>{"d4"});
+  // Counted as an account of its own, the copy would dilute "most" to three of five.
+  CHECK(omitted_by({-1, -1, -1, -1, -1}).empty());
+  // And the copy is found as such.
+  CHECK(parallax::align::AlignDocuments(docs).document_copies[4] == 3);
+}

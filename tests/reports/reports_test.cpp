@@ -402,3 +402,11 @@ TEST_CASE("a document set aside as another event is named in the summary and the
   r.documents[1].event = 0;
   CHECK(RenderMarkdown(r).find("set aside") == std::string::npos);
 }
+
+TEST_CASE("a copy of an earlier document is named as such in the summary") {
+  parallax::RunReport r = TwoOutletReport();
+  r.documents[1].copy_of = r.documents[0].id;
+  const std::string md = RenderMarkdown(r);
+  CHECK(md.find("1 document copying an earlier one") != std::string::npos);
+  CHECK(md.find("(copy of ") != std::string::npos);
+}

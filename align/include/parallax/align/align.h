@@ -114,6 +114,9 @@ struct AlignOptions {
   // Documents whose accounts share less than this (mean weighted cosine between the groups)
   // report different events; claims are lined up within an event only.
   double event_linkage = 0.14;
+  // Documents whose texts resemble an earlier one's this much (estimated Jaccard of word
+  // 5-shingles) are copies of it: wire copy, syndicated reprints.
+  double copy_resemblance = 0.6;
 };
 
 struct Alignment {
@@ -128,6 +131,9 @@ struct Alignment {
   // Per document: the event it reports. 0 is the event most documents report; documents of
   // other events (look-alikes: an earlier visit, another meeting) are lined up among themselves.
   std::vector<size_t> document_events;
+  // Per document: the index of an earlier document it copies, or -1. A copy's claims are lined
+  // up like any other's, but it is not an independent account.
+  std::vector<int> document_copies;
 };
 
 // Splits each document into claims, reads their parts, and clusters equivalent claims across

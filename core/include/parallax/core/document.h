@@ -35,6 +35,9 @@ struct Document {
   // Which event of the run it reports, as align/ found: 0 is the one most documents report;
   // others are look-alikes (an earlier visit, another meeting), compared among themselves only.
   int event = 0;
+  // The id of an earlier document of the run whose text this one reproduces (wire copy, a
+  // syndicated reprint), or "": a copy is not an independent account.
+  std::string copy_of;
   // HTTP validators of the response the document came from ("" when none), for conditional GET
   // on the next run.
   std::string etag;
