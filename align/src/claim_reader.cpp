@@ -392,7 +392,7 @@ ClaimModel ReadClaim(const std::string& text, Span span, DocumentContext& contex
     if (tok.kind == TokenKind::kNumber) {
       stem = tok.lower;
     } else if (!IsStopword(tok.lower) && tok.lower.size() > 1) {
-      stem = Stem(tok.lower);
+      stem = ContentStem(tok.lower);
     }
     if (stem.empty()) {
       if (negation_scope > 0) --negation_scope;

@@ -7,6 +7,7 @@
 #include <cctype>
 #include <cstring>
 #include <memory>
+#include <unordered_map>
 #include <unordered_set>
 
 namespace parallax::align {
@@ -221,7 +222,7 @@ std::vector<std::string> ValueContext(const std::vector<Token>& t, size_t first,
         is_time_word(tok.lower) || MonthNumber(tok.lower) > 0 || WeekdayNumber(tok.lower) >= 0) {
       return false;
     }
-    out.push_back(Stem(tok.lower));
+    out.push_back(ContentStem(tok.lower));
     return true;
   };
   size_t found = 0;
@@ -235,6 +236,22 @@ std::vector<std::string> ValueContext(const std::vector<Token>& t, size_t first,
     if (take(k)) ++found;
   }
   return out;
+}
+
+std::string ContentStem(std::string_view lower) {
+  // Snowball stems on the left, the stem they are read as on the right.
+  static const std::unordered_map<std::string_view, std::string_view> kSynonyms = {
+      {"start", "begin"},    {"began", "begin"},      {"begun", "begin"},    {"commenc", "begin"},
+      {"trip", "visit"},     {"tour", "visit"},       {"negoti", "talk"},    {"discuss", "talk"},
+      {"met", "meet"},       {"session", "meet"},     {"conclud", "end"},    {"finish", "end"},
+      {"kill", "die"},       {"dead", "die"},         {"death", "die"},      {"wound", "injur"},
+      {"hurt", "injur"},     {"detain", "arrest"},    {"sack", "dismiss"},   {"hire", "appoint"},
+      {"quak", "earthquak"}, {"tremor", "earthquak"}, {"assault", "attack"}, {"plane", "aircraft"},
+      {"jet", "aircraft"},   {"rose", "rise"},        {"increas", "rise"},   {"climb", "rise"},
+      {"fell", "fall"},      {"decreas", "fall"},     {"drop", "fall"},      {"declin", "fall"}};
+  std::string stem = Stem(lower);
+  auto it = kSynonyms.find(stem);
+  return it == kSynonyms.end() ? stem : std::string(it->second);
 }
 
 std::string Stem(std::string_view lower) {

@@ -36,6 +36,11 @@ std::vector<std::string> ValueContext(const std::vector<Token>& t, size_t first,
 // Snowball English stem of a lowercase word. Thread-safe (one stemmer per thread).
 std::string Stem(std::string_view lower);
 
+// Stem of a lowercase content word, with near-synonyms common in news folded onto one
+// ("trip" -> "visit", "started" -> "begin", "fell" -> "fall"): what claims and value contexts
+// are compared by. A short general list, not a thesaurus; Stem() itself is left plain.
+std::string ContentStem(std::string_view lower);
+
 // Numeric value of a number word ("three" -> 3, "twelve" -> 12, "dozen" -> 12, "half" -> 0.5),
 // or -1 when `lower` is not one.
 double NumberWordValue(std::string_view lower);

@@ -236,8 +236,27 @@ bool Opposite(const std::string& x, const std::string& y) {
   return false;
 }
 
-std::optional<PairConflict> ComparePolarity(const ClaimModel& a, const ClaimModel& b) {
-  if (a.negated == b.negated) return std::nullopt;
+// True for a contrast rather than a denial: "not X but Y", "not only X".
+bool ContrastiveNegation(const std::string& text) {
+  int since_not = -1;  // words since "not", or -1
+  return AnyWord(text, [&](const std::string& w) {
+    if (w == "not") {
+      since_not = 0;
+      return false;
+    }
+    if (since_not < 0) return false;
+    ++since_not;
+    if (since_not == 1 && w == "only") return true;
+    if (w == "but") return since_not <= 5;
+    if (since_not > 5) since_not = -1;
+    return false;
+  });
+}
+
+// `stem_jaccard` is StemJaccard(a, b).
+std::optional<PairConflict> ComparePolarity(const ClaimModel& a, const ClaimModel& b,
+                                            double stem_jaccard) {
+  if (a.negated == b.negated || stem_jaccard < 0.2) return std::nullopt;
   const ClaimModel& neg = a.negated ? a : b;
   const ClaimModel& pos = a.negated ? b : a;
   // The negation must cover words the other claim asserts.
@@ -250,6 +269,7 @@ std::optional<PairConflict> ComparePolarity(const ClaimModel& a, const ClaimMode
   int shared = 0;
   for (const auto& s : neg.negated_stems) shared += pos_stems.count(s) ? 1 : 0;
   if (shared < 2) return std::nullopt;
+  if (ContrastiveNegation(neg.claim.text)) return std::nullopt;
   // The other claim must not carry a negation of its own (inside a quotation, in a headline
   // fragment, "not X but Y"): then the two may well say the same thing.
   if (HasNegationWord(pos.claim.text)) return std::nullopt;
@@ -681,7 +701,7 @@ Comparison CompareClusters(const std::vector<Document>& documents,
           const double stem_jaccard = StemJaccard(stems[x], stems[y]);
           report(CompareQuantities(a, b, quantity_keys[x], quantity_keys[y]));
           report(CompareDates(a, b));
-          report(ComparePolarity(a, b));
+          report(ComparePolarity(a, b, stem_jaccard));
           report(CompareIntent(a, b));
           report(CompareModality(a, b, stem_jaccard));
           report(CompareQuotes(a, b, da, db, stem_jaccard, quote_words[x], quote_words[y]));

@@ -337,3 +337,17 @@ TEST_CASE("copies: a reprint is marked as a copy of the earlier document, an own
   CHECK(a.document_copies[1] == -1);
   CHECK(a.document_copies[2] == 0);
 }
+
+TEST_CASE("synonyms: a trip and a visit, started and began, are read as one word") {
+  const std::vector<Document> docs = {
+      Doc("d1", "It was the envoy's first trip to Valmora since taking office in the spring."),
+      Doc("d2", "The envoy is on her first visit to Valmora since she took office in the spring."),
+      Doc("d3", "The regent's talks with the envoy started at noon in the palace."),
+      Doc("d4", "Talks between the regent and the envoy began at noon at the palace.")};
+  const Alignment a = AlignDocuments(docs);
+  CHECK(ClusterOf(a, "first trip") == ClusterOf(a, "first visit"));
+  CHECK(ClusterOf(a, "started at noon") == ClusterOf(a, "began at noon"));
+  bool visit = false;
+  for (const auto& s : a.claims[0].stems) visit = visit || s == "visit";
+  CHECK(visit);
+}

@@ -421,3 +421,14 @@ TEST_CASE("copies: a copy neither counts as an account of its own nor is held to
   // And the copy is found as such.
   CHECK(parallax::align::AlignDocuments(docs).document_copies[4] == 3);
 }
+
+TEST_CASE("polarity: 'not X but Y' is a contrast, not a denial of what the other claim says") {
+  CHECK(
+      PolarityFindings(
+          {Doc("d1", "Ledger",
+               "Officials said the shipments to the port included drone parts and machine tools."),
+           Doc("d2", "Report",
+               "Officials said the problem is not drone parts but machine tools in the shipments "
+               "to the port.")})
+          .empty());
+}
