@@ -151,6 +151,17 @@ std::vector<FacetCluster> FindFacets(
       Mention m;
       if (AddDate(d, m)) push(std::move(m));
     }
+    // Acts credited to someone ("proposed by X", "at the invitation of Y"): what the act is
+    // about is the whole claim, so its stems are the context; the agent is the value.
+    for (const Act& act : claim.acts) {
+      if (act.agent.empty()) continue;
+      Mention m;
+      m.kind = ClusterBasis::kAct;
+      m.value_class = "act:" + act.kind;
+      m.value_key = act.agent;
+      m.context = claim.stems;
+      push(std::move(m));
+    }
   }
   const size_t n = mentions.size();
   if (n < 2) return {};
@@ -230,7 +241,11 @@ std::vector<FacetCluster> FindFacets(
         WeightedCosine(x.context_ids, x.context_norm, y.context_ids, y.context_norm, weight);
     const double similar = claim_similarity(x.claim, y.claim);
     double value = 0;
-    if (x.value_key == y.value_key) {
+    if (x.kind == ClusterBasis::kAct) {
+      // One agent under two aliases is likely one act; and acts of one kind are few in an
+      // event (who proposed, who invited), so even two agents are likely one act told two ways.
+      value = SameEntity(x.value_key, y.value_key) ? 0.3 : 0.1;
+    } else if (x.value_key == y.value_key) {
       value = 0.3;
     } else if (x.low <= y.high && y.low <= x.high) {
       value = 0.15;

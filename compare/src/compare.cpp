@@ -695,6 +695,8 @@ Comparison CompareClusters(const std::vector<Document>& documents,
         };
         if (facet == ClusterBasis::kQuantity) {
           report(CompareQuantities(a, b, quantity_keys[x], quantity_keys[y]));
+        } else if (facet == ClusterBasis::kAct) {
+          report(CompareActs(a, b));
         } else if (facet == ClusterBasis::kDate) {
           report(CompareDates(a, b));
         } else {

@@ -22,6 +22,8 @@ const char* ToString(ClusterBasis basis) {
       return "quantity";
     case ClusterBasis::kDate:
       return "date";
+    case ClusterBasis::kAct:
+      return "act";
     case ClusterBasis::kEvent:
       return "event";
   }

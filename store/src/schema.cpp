@@ -170,7 +170,7 @@ CREATE TABLE http_validators (
 ALTER TABLE claims ADD COLUMN field TEXT NOT NULL DEFAULT 'text'
   CHECK (field IN ('text', 'title'));
 ALTER TABLE clusters ADD COLUMN basis TEXT NOT NULL DEFAULT 'statement'
-  CHECK (basis IN ('statement', 'quantity', 'date', 'event'));
+  CHECK (basis IN ('statement', 'quantity', 'date', 'act', 'event'));
 ALTER TABLE run_documents ADD COLUMN event INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE run_documents ADD COLUMN copy_of TEXT;
 )sql",

@@ -432,3 +432,22 @@ TEST_CASE("polarity: 'not X but Y' is a contrast, not a denial of what the other
                "to the port.")})
           .empty());
 }
+
+TEST_CASE("acts: who proposed it, told in unlike sentences, is lined up and compared") {
+  const std::vector<Document> docs = {
+      Doc("d1", "Ledger",
+          "At the proposal of the Valmoran side, the two delegations agreed to set up a standing "
+          "channel for fishing disputes."),
+      Doc("d2", "Wire",
+          "The fishing channel, proposed by Dunmere in March after a season of quarrels over "
+          "quotas, will hold its first session in the spring.")};
+  const auto a = parallax::align::AlignDocuments(docs);
+  bool act_cluster = false;
+  for (const auto& k : a.clusters)
+    act_cluster = act_cluster || k.basis == parallax::ClusterBasis::kAct;
+  CHECK(act_cluster);
+  const auto c = CompareClusters(docs, a);
+  REQUIRE(c.findings.size() == 1);
+  CHECK(c.findings[0].kind == FindingKind::kAttribution);
+  CHECK(c.findings[0].summary.find("who took the initiative") != std::string::npos);
+}

@@ -23,11 +23,12 @@ struct Claim {
 
 enum class Verdict { kAgree, kConflict, kSingle };
 
-// What a cluster lines up: whole claims that say the same thing; one figure or one date that
-// several claims state about the same thing, however different their sentences; or the claims
-// that tell an event itself (what happened, to whom), several per document. Only statement,
-// quantity and date clusters are compared.
-enum class ClusterBasis { kStatement, kQuantity, kDate, kEvent };
+// What a cluster lines up: whole claims that say the same thing; one figure, one date or one
+// act credited to someone ("proposed by X") that several claims state about the same thing,
+// however different their sentences; or the claims that tell an event itself (what happened,
+// to whom), several per document. All but event clusters are compared; quantity, date and act
+// clusters on their value only.
+enum class ClusterBasis { kStatement, kQuantity, kDate, kAct, kEvent };
 
 struct Cluster {
   std::string id;                      // run-local id, "k1", ...
@@ -93,7 +94,7 @@ struct RunReport {
 };
 
 const char* ToString(Verdict verdict);
-const char* ToString(ClusterBasis basis);  // "statement", "quantity", "date", "event"
+const char* ToString(ClusterBasis basis);  // "statement", "quantity", "date", "act", "event"
 const char* ToString(FindingKind kind);
 const char* ToString(Severity severity);
 const char* ToString(ChangeStatus status);  // "new", "open", "resolved"
