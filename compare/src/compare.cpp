@@ -225,15 +225,23 @@ std::optional<PairConflict> CompareDates(const ClaimModel& a, const ClaimModel& 
 }
 
 // Acts that exclude each other when one actor does them to one thing (stems).
-bool Opposite(const std::string& x, const std::string& y) {
-  static constexpr std::pair<std::string_view, std::string_view> kOpposites[] = {
-      {"sign", "veto"},     {"approv", "reject"}, {"confirm", "deni"},
-      {"accept", "reject"}, {"approv", "veto"},   {"support", "oppos"},
-      {"back", "oppos"},    {"win", "lost"},      {"acquit", "convict"}};
-  for (const auto& [p, q] : kOpposites) {
-    if ((x == p && y == q) || (x == q && y == p)) return true;
-  }
-  return false;
+// Stems of the acts that exclude the act of stem `x` ("sign" -> {"veto"}); empty for most.
+const std::vector<std::string_view>& OppositesOf(std::string_view x) {
+  static const std::unordered_map<std::string_view, std::vector<std::string_view>> kTable = [] {
+    static constexpr std::pair<std::string_view, std::string_view> kPairs[] = {
+        {"sign", "veto"},     {"approv", "reject"}, {"confirm", "deni"},
+        {"accept", "reject"}, {"approv", "veto"},   {"support", "oppos"},
+        {"back", "oppos"},    {"win", "lost"},      {"acquit", "convict"}};
+    std::unordered_map<std::string_view, std::vector<std::string_view>> table;
+    for (const auto& [p, q] : kPairs) {
+      table[p].push_back(q);
+      table[q].push_back(p);
+    }
+    return table;
+  }();
+  static const std::vector<std::string_view> kNone;
+  auto it = kTable.find(x);
+  return it == kTable.end() ? kNone : it->second;
 }
 
 // True for a contrast rather than a denial: "not X but Y", "not only X".
@@ -274,8 +282,8 @@ std::optional<PairConflict> ComparePolarity(const ClaimModel& a, const ClaimMode
   // fragment, "not X but Y"): then the two may well say the same thing.
   if (HasNegationWord(pos.claim.text)) return std::nullopt;
   // "Will not veto" is what "will sign" says: the other claim doing the opposite act agrees.
-  for (const auto& s : pos_stems) {
-    if (Opposite(s, neg.negated_stems.front())) return std::nullopt;
+  for (std::string_view opposite : OppositesOf(neg.negated_stems.front())) {
+    if (pos_stems.count(std::string(opposite))) return std::nullopt;
   }
   // "Expected" and "not expected before" speak of plans, not of what happened.
   if (pos.modality == align::Modality::kExpected || neg.modality == align::Modality::kExpected) {
@@ -347,8 +355,9 @@ std::optional<PairConflict> CompareIntent(const ClaimModel& a, const ClaimModel&
   }
   if (a.negated || b.negated) return std::nullopt;  // both negated: no opposite acts to weigh
   for (const auto& x : stems_a) {
-    for (const auto& y : stems_b) {
-      if (!Opposite(x, y) || stems_a.count(y) || stems_b.count(x)) continue;
+    for (std::string_view opposite : OppositesOf(x)) {
+      const std::string y(opposite);
+      if (!stems_b.count(y) || stems_a.count(y) || stems_b.count(x)) continue;
       if (HasNegationWord(a.claim.text) || HasNegationWord(b.claim.text)) return std::nullopt;
       return PairConflict{FindingKind::kPolarity,
                           "what will happen",
