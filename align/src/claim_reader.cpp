@@ -337,6 +337,7 @@ ClaimModel ReadClaim(const std::string& text, Span span, DocumentContext& contex
     return key;
   };
   std::string speaker;
+  bool pronoun_said = false;  // "he said" / "she said": resolved below, after named speakers
   for (size_t i = 0; i < t.size() && speaker.empty(); ++i) {
     if (in_quote(i)) continue;
     if (t[i].lower == "according" && i + 1 < t.size() && t[i + 1].lower == "to") {
@@ -355,10 +356,28 @@ ClaimModel ReadClaim(const std::string& text, Span span, DocumentContext& contex
     // "said X"
     if (speaker.empty()) speaker = entity_near(i + 1, std::min(t.size(), i + 6));
     if (speaker.empty() && i > 0 && (t[i - 1].lower == "he" || t[i - 1].lower == "she")) {
-      speaker = context.last_speaker;
+      pronoun_said = true;
     }
   }
-  if (!speaker.empty()) context.last_speaker = speaker;
+  // "X was blunt: “...”": a quote opened right after a colon is the words of the sentence's
+  // first named subject.
+  for (const auto& [open, close] : quote_ranges) {
+    if (!speaker.empty() || open == 0 || t[open - 1].lower != ":") continue;
+    for (const EntityRun& r : runs) {
+      if (r.last < open - 1 && !in_quote(r.first)) {
+        speaker = KeyOf(t, r);
+        break;
+      }
+    }
+  }
+  if (speaker.empty() && pronoun_said) speaker = context.last_speaker;
+  if (!speaker.empty()) {
+    context.last_speaker = speaker;
+  } else if (!runs.empty() && runs.front().first == 0 && !in_quote(0)) {
+    // A sentence led by a name ("Hardesty, the plan's critic, warned...") makes it the one a
+    // following "he said" most likely refers to.
+    context.last_speaker = KeyOf(t, runs.front());
+  }
   claim.speaker = speaker;
   for (const auto& [a, b] : quote_ranges) {
     if (b <= a + 1) continue;

@@ -449,6 +449,29 @@ std::vector<std::set<std::string>> QuoteWords(const ClaimModel& c, const Documen
   return out;
 }
 
+// One utterance quoted in two wordings: the quotes share two or more content words (words of
+// four letters or more, common function words aside) but neither holds most of the other's,
+// as a shortened quote would ("writing a check with money we do not have" against "writing a
+// blank check on our grandchildren's credit card").
+bool Misquoted(const std::set<std::string>& a, const std::set<std::string>& b) {
+  static const std::set<std::string_view> kFunctionWords = {
+      "with", "have", "that", "this",  "from",  "they",  "were", "been", "will", "would",
+      "what", "when", "your", "their", "there", "about", "into", "them", "than", "then"};
+  auto content = [](const std::set<std::string>& words) {
+    std::set<std::string> out;
+    for (const auto& w : words) {
+      if (w.size() >= 4 && !kFunctionWords.count(w)) out.insert(w);
+    }
+    return out;
+  };
+  const auto ca = content(a), cb = content(b);
+  size_t shared = 0;
+  for (const auto& w : ca) shared += cb.count(w);
+  if (shared < 2) return false;
+  const size_t smaller = std::min(ca.size(), cb.size());
+  return static_cast<double>(shared) < 0.7 * static_cast<double>(smaller);
+}
+
 // `stem_jaccard` is StemJaccard(a, b); `words_a` and `words_b` are QuoteWords of a and b.
 std::optional<PairConflict> CompareQuotes(const ClaimModel& a, const ClaimModel& b,
                                           const Document& da, const Document& db,
@@ -479,6 +502,13 @@ std::optional<PairConflict> CompareQuotes(const ClaimModel& a, const ClaimModel&
                             {"\"" + TextAt(da, a, qa.span) + "\"", qa.span},
                             {"\"" + TextAt(db, b, qb.span) + "\"", qb.span},
                             0.6};
+      }
+      if (same_speaker && both_known && overlap < 0.5 && Misquoted(wa, wb)) {
+        return PairConflict{FindingKind::kQuote,
+                            "how " + qa.speaker + " was quoted",
+                            {"\"" + TextAt(da, a, qa.span) + "\"", qa.span},
+                            {"\"" + TextAt(db, b, qb.span) + "\"", qb.span},
+                            0.5};
       }
     }
   }

@@ -351,3 +351,20 @@ TEST_CASE("synonyms: a trip and a visit, started and began, are read as one word
   for (const auto& s : a.claims[0].stems) visit = visit || s == "visit";
   CHECK(visit);
 }
+
+TEST_CASE(
+    "claims: a quote after a colon is its sentence's subject's; 'he said' follows a name-led "
+    "sentence") {
+  const std::vector<Document> docs = {
+      Doc("d1",
+          "\"We cannot keep widening roads,\" Okafor said during the debate. Hardesty, the plan's "
+          "fiercest critic, used his closing remarks to warn about debt. \"We are writing a check "
+          "with money we do not have,\" he said. Ruiz was blunt: \"This is the wrong line.\"")};
+  const Alignment a = AlignDocuments(docs);
+  REQUIRE(a.claims.size() == 4);
+  CHECK(SameEntity(a.claims[0].speaker, "okafor"));
+  CHECK(SameEntity(a.claims[2].speaker, "hardesty"));
+  CHECK(SameEntity(a.claims[3].speaker, "ruiz"));
+  REQUIRE(a.claims[3].quotes.size() == 1);
+  CHECK(SameEntity(a.claims[3].quotes[0].speaker, "ruiz"));
+}

@@ -451,3 +451,24 @@ TEST_CASE("acts: who proposed it, told in unlike sentences, is lined up and comp
   CHECK(c.findings[0].kind == FindingKind::kAttribution);
   CHECK(c.findings[0].summary.find("who took the initiative") != std::string::npos);
 }
+
+TEST_CASE("quotes: one utterance quoted in two wordings is a quote conflict; a shortening is not") {
+  auto quote_findings = [](const std::string& a, const std::string& b) {
+    const std::vector<Document> docs = {Doc("d1", "Ledger", a), Doc("d2", "Report", b)};
+    auto al = parallax::align::AlignDocuments(docs);
+    REQUIRE(al.claims.size() == 2);
+    al.clusters = {{"k1", {"c1", "c2"}}};
+    al.cluster_members = {{0, 1}};
+    size_t n = 0;
+    for (const auto& f : CompareClusters(docs, al).findings) n += f.kind == FindingKind::kQuote;
+    return n;
+  };
+  CHECK(quote_findings(
+            "\"We are writing a check with money we do not have,\" Councilman Hardesty said.",
+            "\"We are writing a blank check on our grandchildren's credit card,\" Councilman "
+            "Hardesty said.") == 1);
+  CHECK(quote_findings(
+            "\"We are writing a check with money we do not have, and our grandchildren will pay "
+            "for it,\" Councilman Hardesty said.",
+            "\"Our grandchildren will pay for it,\" Councilman Hardesty said.") == 0);
+}
