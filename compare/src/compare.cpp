@@ -694,7 +694,7 @@ Comparison CompareClusters(const std::vector<Document>& documents,
     // Every claim is compared with the cluster's first kMaxAnchors claims, not with every
     // other: work stays linear in cluster size (a cluster of replicated wire copy can hold
     // thousands), and a disagreement still meets one of the anchors.
-    constexpr size_t kMaxAnchors = 48;
+    constexpr size_t kMaxAnchors = 16;
     // Stem sets, quote words and quantity keys of the members, for the comparisons: computed
     // once per member, not once per pair.
     std::vector<StemSet> stems;
