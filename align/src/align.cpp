@@ -23,6 +23,7 @@
 #include "events.h"
 #include "facets.h"
 #include "parallax/align/align.h"
+#include "weighted_sets.h"
 
 namespace parallax::align {
 namespace {
@@ -91,36 +92,10 @@ std::vector<std::string> FeaturesOf(const ClaimModel& c) {
   return f;
 }
 
-// Weighted cosine of two feature sets: shared weight over the product of norms, 0..1.
+// Weighted cosine of two feature sets, 0..1.
 double Cosine(const FeatureSet& a, const FeatureSet& b, const std::vector<double>& weight) {
-  double dot = 0;
-  size_t i = 0, j = 0;
-  while (i < a.ids.size() && j < b.ids.size()) {
-    if (a.ids[i] < b.ids[j]) {
-      ++i;
-    } else if (b.ids[j] < a.ids[i]) {
-      ++j;
-    } else {
-      dot += weight[a.ids[i]] * weight[a.ids[i]];
-      ++i, ++j;
-    }
-  }
-  const double denom = a.norm * b.norm;
-  return denom > 0 ? dot / denom : 0;
+  return WeightedCosine(a.ids, a.norm, b.ids, b.norm, weight);
 }
-
-class UnionFind {
- public:
-  explicit UnionFind(size_t n) : parent_(n) { std::iota(parent_.begin(), parent_.end(), 0); }
-  size_t Find(size_t x) {
-    while (parent_[x] != x) x = parent_[x] = parent_[parent_[x]];
-    return x;
-  }
-  void Union(size_t a, size_t b) { parent_[Find(a)] = Find(b); }
-
- private:
-  std::vector<size_t> parent_;
-};
 
 }  // namespace
 
@@ -313,22 +288,7 @@ Alignment AlignDocuments(const std::vector<Document>& documents, const AlignOpti
   std::vector<Edge> edges;
   for (uint64_t key : candidates) {
     const uint32_t a = static_cast<uint32_t>(key >> 32), b = static_cast<uint32_t>(key);
-    const auto& x = sets[a].ids;
-    const auto& y = sets[b].ids;
-    double dot = 0;
-    size_t i = 0, j = 0;
-    while (i < x.size() && j < y.size()) {
-      if (x[i] < y[j])
-        ++i;
-      else if (y[j] < x[i])
-        ++j;
-      else {
-        dot += weight[x[i]] * weight[x[i]];
-        ++i, ++j;
-      }
-    }
-    const double denom = sets[a].norm * sets[b].norm;
-    const double score = denom > 0 ? dot / denom : 0;
+    const double score = Cosine(sets[a], sets[b], weight);
     if (score >= options.link_threshold) edges.push_back({score, a, b});
   }
   std::vector<uint64_t>().swap(candidates);

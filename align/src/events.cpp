@@ -13,6 +13,7 @@
 #include <unordered_set>
 
 #include "claim_reader.h"
+#include "weighted_sets.h"
 
 namespace parallax::align {
 namespace {
@@ -66,24 +67,10 @@ std::vector<size_t> SeparateEvents(const std::vector<ClaimModel>& claims, size_t
 
   std::vector<double> norm(n, 0);
   for (size_t d = 0; d < n; ++d) {
-    for (uint32_t id : features[d]) norm[d] += weight[id] * weight[id];
-    norm[d] = std::sqrt(norm[d]);
+    norm[d] = WeightedNorm(features[d], weight);
   }
   auto similarity = [&](size_t a, size_t b) {
-    const auto& x = features[a];
-    const auto& y = features[b];
-    double dot = 0;
-    for (size_t i = 0, j = 0; i < x.size() && j < y.size();) {
-      if (x[i] < y[j]) {
-        ++i;
-      } else if (y[j] < x[i]) {
-        ++j;
-      } else {
-        dot += weight[x[i]] * weight[x[i]];
-        ++i, ++j;
-      }
-    }
-    return norm[a] > 0 && norm[b] > 0 ? dot / (norm[a] * norm[b]) : 0.0;
+    return WeightedCosine(features[a], norm[a], features[b], norm[b], weight);
   };
 
   // 2. Document pairs and their similarity.

@@ -6,6 +6,8 @@
 // mention of a document's body and one of its headline, which restates the lead.
 #include "facets.h"
 
+#include "weighted_sets.h"
+
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -91,39 +93,6 @@ bool AddDate(const DateRef& d, Mention& m) {
   return true;
 }
 
-// Weighted cosine of two sorted id lists.
-double WeightedCosine(const std::vector<uint32_t>& a, double norm_a, const std::vector<uint32_t>& b,
-                      double norm_b, const std::vector<double>& weight) {
-  if (norm_a <= 0 || norm_b <= 0) return 0;
-  double dot = 0;
-  for (size_t i = 0, j = 0; i < a.size() && j < b.size();) {
-    if (a[i] < b[j]) {
-      ++i;
-    } else if (b[j] < a[i]) {
-      ++j;
-    } else {
-      dot += weight[a[i]] * weight[a[i]];
-      ++i, ++j;
-    }
-  }
-  return dot / (norm_a * norm_b);
-}
-
-class UnionFind {
- public:
-  explicit UnionFind(size_t n) : parent_(n) {
-    for (size_t i = 0; i < n; ++i) parent_[i] = i;
-  }
-  size_t Find(size_t x) {
-    while (parent_[x] != x) x = parent_[x] = parent_[parent_[x]];
-    return x;
-  }
-  void Union(size_t a, size_t b) { parent_[Find(a)] = Find(b); }
-
- private:
-  std::vector<size_t> parent_;
-};
-
 }  // namespace
 
 std::vector<FacetCluster> FindFacets(
@@ -191,8 +160,7 @@ std::vector<FacetCluster> FindFacets(
     std::sort(m.context_ids.begin(), m.context_ids.end());
     m.context_ids.erase(std::unique(m.context_ids.begin(), m.context_ids.end()),
                         m.context_ids.end());
-    for (uint32_t id : m.context_ids) m.context_norm += weight[id] * weight[id];
-    m.context_norm = std::sqrt(m.context_norm);
+    m.context_norm = WeightedNorm(m.context_ids, weight);
   }
 
   // 3. Candidate pairs: mentions of one class sharing a context stem or a stated value.
