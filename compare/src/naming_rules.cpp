@@ -1,0 +1,186 @@
+// Naming: who said it and in what words, who took the initiative, and who or where.
+#include <algorithm>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "rules.h"
+
+namespace parallax::compare {
+namespace {
+
+// One utterance quoted in two wordings: the quotes share two or more content words (words of
+// four letters or more, common function words aside) but neither holds most of the other's,
+// as a shortened quote would ("writing a check with money we do not have" against "writing a
+// blank check on our grandchildren's credit card").
+bool Misquoted(const std::set<std::string>& a, const std::set<std::string>& b) {
+  static const std::set<std::string_view> kFunctionWords = {
+      "with", "have", "that", "this",  "from",  "they",  "were", "been", "will", "would",
+      "what", "when", "your", "their", "there", "about", "into", "them", "than", "then"};
+  auto content = [](const std::set<std::string>& words) {
+    std::set<std::string> out;
+    for (const auto& w : words) {
+      if (w.size() >= 4 && !kFunctionWords.count(w)) out.insert(w);
+    }
+    return out;
+  };
+  const auto ca = content(a), cb = content(b);
+  size_t shared = 0;
+  for (const auto& w : ca) shared += cb.count(w);
+  if (shared < 2) return false;
+  const size_t smaller = std::min(ca.size(), cb.size());
+  return static_cast<double>(shared) < 0.7 * static_cast<double>(smaller);
+}
+
+// The kind of body an organisation's name ends in ("administration", "ministry"), or "".
+std::string BodyKind(const std::string& key) {
+  static const std::set<std::string> kBodies = {
+      "administration", "agency",  "authority",   "ministry",   "department",  "commission",
+      "committee",      "bank",    "fund",        "programme",  "program",     "bureau",
+      "institute",      "service", "association", "federation", "corporation", "company"};
+  const size_t space = key.rfind(' ');
+  if (space == std::string::npos) return {};  // one word: no name beside the kind
+  const std::string last = key.substr(space + 1);
+  return kBodies.count(last) ? last : std::string();
+}
+
+// One name is the other, or a shortening of it ("the transit administration").
+bool SameBody(const std::string& a, const std::string& b) {
+  const auto wa = Words(a), wb = Words(b);
+  return std::includes(wa.begin(), wa.end(), wb.begin(), wb.end()) ||
+         std::includes(wb.begin(), wb.end(), wa.begin(), wa.end());
+}
+
+}  // namespace
+
+std::vector<std::set<std::string>> QuoteWords(const ClaimModel& c, const Document& doc) {
+  std::vector<std::set<std::string>> out;
+  out.reserve(c.quotes.size());
+  for (const auto& q : c.quotes) out.push_back(Words(TextAt(doc, c, q.span)));
+  return out;
+}
+
+std::optional<PairConflict> CompareQuotes(const ClaimModel& a, const ClaimModel& b,
+                                          const Document& da, const Document& db,
+                                          double stem_jaccard,
+                                          const std::vector<std::set<std::string>>& words_a,
+                                          const std::vector<std::set<std::string>>& words_b) {
+  for (size_t i = 0; i < a.quotes.size(); ++i) {
+    const auto& qa = a.quotes[i];
+    const auto& wa = words_a[i];
+    for (size_t j = 0; j < b.quotes.size(); ++j) {
+      const auto& qb = b.quotes[j];
+      const auto& wb = words_b[j];
+      if (wa.size() < 3 || wb.size() < 3) continue;
+      const double overlap = Jaccard(wa, wb);
+      const bool same_speaker = align::SameEntity(qa.speaker, qb.speaker);
+      const bool both_known = !qa.speaker.empty() && !qb.speaker.empty();
+      if (overlap >= 0.6 && both_known && !same_speaker) {
+        return PairConflict{FindingKind::kAttribution,
+                            "who said it",
+                            {qa.speaker, qa.span},
+                            {qb.speaker, qb.span},
+                            0.8};
+      }
+      if (same_speaker && overlap < 0.15 && wa.size() <= 15 && wb.size() <= 15 &&
+          stem_jaccard >= 0.2) {
+        return PairConflict{FindingKind::kQuote,
+                            "what " + qa.speaker + " said",
+                            {"\"" + TextAt(da, a, qa.span) + "\"", qa.span},
+                            {"\"" + TextAt(db, b, qb.span) + "\"", qb.span},
+                            0.6};
+      }
+      if (same_speaker && both_known && overlap < 0.5 && Misquoted(wa, wb)) {
+        return PairConflict{FindingKind::kQuote,
+                            "how " + qa.speaker + " was quoted",
+                            {"\"" + TextAt(da, a, qa.span) + "\"", qa.span},
+                            {"\"" + TextAt(db, b, qb.span) + "\"", qb.span},
+                            0.5};
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<PairConflict> CompareActs(const ClaimModel& a, const ClaimModel& b) {
+  for (const auto& xa : a.acts) {
+    for (const auto& xb : b.acts) {
+      if (xa.kind != xb.kind) continue;
+      if (align::SameEntity(xa.agent, xb.agent)) return std::nullopt;
+      return PairConflict{FindingKind::kAttribution,
+                          "who took the initiative",
+                          {xa.agent, xa.span},
+                          {xb.agent, xb.span},
+                          0.6};
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<PairConflict> CompareEntities(const ClaimModel& a, const ClaimModel& b,
+                                            double stem_jaccard) {
+  if (stem_jaccard < 0.15) return std::nullopt;
+  auto unmatched = [](const ClaimModel& x, const ClaimModel& y) {
+    std::vector<const align::Entity*> out;
+    for (const auto& e : x.entities) {
+      bool found = false;
+      for (const auto& f : y.entities) found = found || align::SameEntity(e.key, f.key);
+      // Who is credited with the words is attribution's business, not entity's.
+      if (!found && !align::SameEntity(e.key, x.speaker)) out.push_back(&e);
+    }
+    return out;
+  };
+  auto matched_all = [](const ClaimModel& x, const ClaimModel& y,
+                        bool (*kind)(const std::string&)) {
+    // y names no entity of this kind that x also names under another alias.
+    for (const auto& e : y.entities) {
+      if (!kind(e.key)) continue;
+      for (const auto& f : x.entities) {
+        if (kind(f.key) && align::SameEntity(e.key, f.key)) return true;
+      }
+    }
+    return false;
+  };
+  const auto ua = unmatched(a, b);
+  const auto ub = unmatched(b, a);
+  for (auto kind : {&align::IsVenue, &align::IsTitledPerson}) {
+    if (matched_all(a, b, kind)) continue;  // they share one such entity: no contradiction
+    for (const auto* ea : ua) {
+      if (!kind(ea->key)) continue;
+      for (const auto* eb : ub) {
+        if (!kind(eb->key)) continue;
+        const bool venue = kind == &align::IsVenue;
+        return PairConflict{FindingKind::kEntity,
+                            venue ? "where it happened" : "who was involved",
+                            {ea->surface, ea->span},
+                            {eb->surface, eb->span},
+                            venue ? 0.7 : 0.55};
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<PairConflict> CompareBodies(const ClaimModel& a, const ClaimModel& b,
+                                          double stem_jaccard) {
+  if (stem_jaccard < 0.15) return std::nullopt;
+  auto names = [](const ClaimModel& x, const std::string& key) {
+    for (const auto& e : x.entities) {
+      if (SameBody(e.key, key)) return true;
+    }
+    return false;
+  };
+  for (const auto& ea : a.entities) {
+    const std::string kind = BodyKind(ea.key);
+    if (kind.empty() || names(b, ea.key)) continue;
+    for (const auto& eb : b.entities) {
+      if (BodyKind(eb.key) != kind || names(a, eb.key)) continue;
+      return PairConflict{
+          FindingKind::kEntity, "which " + kind, {ea.surface, ea.span}, {eb.surface, eb.span}, 0.5};
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace parallax::compare

@@ -1,0 +1,207 @@
+// Polarity and modality: signed against did not sign, will against will not, expected against
+// happened, denied against told as fact.
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "rules.h"
+
+namespace parallax::compare {
+namespace {
+
+// Stems of the acts that exclude the act of stem `x` ("sign" -> {"veto"}); empty for most.
+const std::vector<std::string_view>& OppositesOf(std::string_view x) {
+  static const std::unordered_map<std::string_view, std::vector<std::string_view>> kTable = [] {
+    static constexpr std::pair<std::string_view, std::string_view> kPairs[] = {
+        {"sign", "veto"},     {"approv", "reject"}, {"confirm", "deni"},
+        {"accept", "reject"}, {"approv", "veto"},   {"support", "oppos"},
+        {"back", "oppos"},    {"win", "lost"},      {"acquit", "convict"}};
+    std::unordered_map<std::string_view, std::vector<std::string_view>> table;
+    for (const auto& [p, q] : kPairs) {
+      table[p].push_back(q);
+      table[q].push_back(p);
+    }
+    return table;
+  }();
+  static const std::vector<std::string_view> kNone;
+  auto it = kTable.find(x);
+  return it == kTable.end() ? kNone : it->second;
+}
+
+// True for a contrast rather than a denial: "not X but Y", "not only X".
+bool ContrastiveNegation(const std::string& text) {
+  int since_not = -1;  // words since "not", or -1
+  return AnyWord(text, [&](const std::string& w) {
+    if (w == "not") {
+      since_not = 0;
+      return false;
+    }
+    if (since_not < 0) return false;
+    ++since_not;
+    if (since_not == 1 && w == "only") return true;
+    if (w == "but") return since_not <= 5;
+    if (since_not > 5) since_not = -1;
+    return false;
+  });
+}
+
+// The act a forecast speaks of: the word after its cue ("expected to sign" -> "sign", "may
+// visit" -> "visit", "plans to hold" -> "hold"); "" when none.
+std::string ForecastAct(const ClaimModel& c) {
+  std::string act;
+  bool after_cue = false;
+  AnyWord(c.claim.text, [&](const std::string& w) {
+    if (after_cue) {
+      if (w == "to" || w == "be" || w == "have" || w == "soon" || w == "also") return false;
+      act = w;
+      return true;
+    }
+    after_cue = w == "expected" || w == "may" || w == "might" || w == "could" || w == "plans" ||
+                w == "likely" || w == "hopes";
+    return false;
+  });
+  return act;
+}
+
+}  // namespace
+
+std::optional<PairConflict> ComparePolarity(const ClaimModel& a, const ClaimModel& b,
+                                            double stem_jaccard) {
+  if (a.negated == b.negated || stem_jaccard < 0.2) return std::nullopt;
+  const ClaimModel& neg = a.negated ? a : b;
+  const ClaimModel& pos = a.negated ? b : a;
+  // The negation must cover words the other claim asserts.
+  std::set<std::string> pos_stems(pos.stems.begin(), pos.stems.end());
+  // ... starting with the word right after the negation: "did not sign" against "signed",
+  // not "would not veto a plan" against another sentence about the plan.
+  if (neg.negated_stems.empty() || !pos_stems.count(neg.negated_stems.front())) {
+    return std::nullopt;
+  }
+  int shared = 0;
+  for (const auto& s : neg.negated_stems) shared += pos_stems.count(s) ? 1 : 0;
+  if (shared < 2) return std::nullopt;
+  if (ContrastiveNegation(neg.claim.text)) return std::nullopt;
+  // The other claim must not carry a negation of its own (inside a quotation, in a headline
+  // fragment, "not X but Y"): then the two may well say the same thing.
+  if (HasNegationWord(pos.claim.text)) return std::nullopt;
+  // "Will not veto" is what "will sign" says: the other claim doing the opposite act agrees.
+  for (std::string_view opposite : OppositesOf(neg.negated_stems.front())) {
+    if (pos_stems.count(std::string(opposite))) return std::nullopt;
+  }
+  // "Expected" and "not expected before" speak of plans, not of what happened.
+  if (pos.modality == align::Modality::kExpected || neg.modality == align::Modality::kExpected) {
+    return std::nullopt;
+  }
+  Side sa{a.negated ? "did not happen" : "happened", a.claim.span};
+  Side sb{b.negated ? "did not happen" : "happened", b.claim.span};
+  return PairConflict{FindingKind::kPolarity, "whether it happened", sa, sb, 0.75};
+}
+
+std::optional<PairConflict> CompareIntent(const ClaimModel& a, const ClaimModel& b) {
+  // Cheapest test first: this runs for every compared pair.
+  if (a.modality != align::Modality::kExpected && b.modality != align::Modality::kExpected) {
+    return std::nullopt;
+  }
+  if (!SharesEntity(a, b)) return std::nullopt;
+  const bool future_a = SpeaksOfFuture(a) || a.modality == align::Modality::kExpected;
+  const bool future_b = SpeaksOfFuture(b) || b.modality == align::Modality::kExpected;
+  if (!future_a || !future_b) return std::nullopt;
+  // "will not veto", "expected to sign": the act as written, after what is said of it.
+  auto says = [](const ClaimModel& c, const std::string& stem) {
+    std::string act = stem;
+    for (const auto& w : Words(c.claim.text)) {
+      if (w.compare(0, stem.size(), stem) == 0) {
+        act = w;
+        break;
+      }
+    }
+    if (c.negated) return "will not " + act;
+    return (c.modality == align::Modality::kExpected ? "expected to " : "will ") + act;
+  };
+  std::set<std::string> stems_a(a.stems.begin(), a.stems.end());
+  std::set<std::string> stems_b(b.stems.begin(), b.stems.end());
+  if (a.negated != b.negated) {
+    // The same act, negated on one side and forecast on the other. ("Will X" on the other side
+    // is not enough: "will sign it, lifting the threat of a veto" names the act it rules out.)
+    const ClaimModel& neg = a.negated ? a : b;
+    if ((a.negated ? b : a).modality != align::Modality::kExpected) return std::nullopt;
+    const auto& other = a.negated ? stems_b : stems_a;
+    if (neg.negated_stems.empty() || !other.count(neg.negated_stems.front())) return std::nullopt;
+    if (HasNegationWord((a.negated ? b : a).claim.text)) return std::nullopt;
+    const std::string& act = neg.negated_stems.front();
+    return PairConflict{FindingKind::kPolarity,
+                        "what will happen",
+                        {says(a, act), a.claim.span},
+                        {says(b, act), b.claim.span},
+                        0.6};
+  }
+  if (a.negated || b.negated) return std::nullopt;  // both negated: no opposite acts to weigh
+  for (const auto& x : stems_a) {
+    for (std::string_view opposite : OppositesOf(x)) {
+      const std::string y(opposite);
+      if (!stems_b.count(y) || stems_a.count(y) || stems_b.count(x)) continue;
+      if (HasNegationWord(a.claim.text) || HasNegationWord(b.claim.text)) return std::nullopt;
+      return PairConflict{FindingKind::kPolarity,
+                          "what will happen",
+                          {says(a, x), a.claim.span},
+                          {says(b, y), b.claim.span},
+                          0.55};
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<PairConflict> CompareModality(const ClaimModel& a, const ClaimModel& b,
+                                            double stem_jaccard) {
+  using align::Modality;
+  if (a.modality == b.modality || a.negated || b.negated || stem_jaccard < 0.25) {
+    return std::nullopt;
+  }
+  auto says = [](const ClaimModel& c) {
+    switch (c.modality) {
+      case Modality::kDenied:
+        return "denied";
+      case Modality::kExpected:
+        return "only expected";
+      case Modality::kReported:
+        return "reportedly";
+      case Modality::kAsserted:
+        return "happened";
+    }
+    return "happened";
+  };
+  const ClaimModel& fact = a.modality == Modality::kAsserted ? a : b;
+  const ClaimModel& other = a.modality == Modality::kAsserted ? b : a;
+  if (fact.modality != Modality::kAsserted || HasNegationWord(fact.claim.text)) {
+    return std::nullopt;
+  }
+  if (other.modality == Modality::kDenied) {
+    if (!SharesEntity(a, b)) return std::nullopt;
+    return PairConflict{FindingKind::kPolarity,
+                        "whether it happened",
+                        {says(a), a.claim.span},
+                        {says(b), b.claim.span},
+                        0.65};
+  }
+  if (other.modality != Modality::kExpected || SpeaksOfFuture(fact)) return std::nullopt;
+  // The forecast act must be one the other claim tells as done, in the past tense: "sign" /
+  // "signed", "approve" / "approved"; not "has ten days to sign or veto it".
+  std::string root = ForecastAct(other);
+  if (!root.empty() && root.back() == 'e') root.pop_back();
+  if (root.size() < 3) return std::nullopt;
+  const bool done = AnyWord(fact.claim.text, [&](const std::string& w) {
+    return w.size() > root.size() + 1 && w.compare(0, root.size(), root) == 0 &&
+           w.compare(w.size() - 2, 2, "ed") == 0;
+  });
+  if (!done) return std::nullopt;
+  return PairConflict{FindingKind::kPolarity,
+                      "whether it happened",
+                      {says(a), a.claim.span},
+                      {says(b), b.claim.span},
+                      0.5};
+}
+
+}  // namespace parallax::compare

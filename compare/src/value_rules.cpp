@@ -1,0 +1,81 @@
+// Figures and dates: values of one kind said of the same thing that cannot both be true.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "parallax/compare/compare.h"
+#include "rules.h"
+#include "values.h"
+
+namespace parallax::compare {
+
+std::vector<std::string> QuantityKeys(const ClaimModel& c) {
+  std::vector<std::string> out;
+  out.reserve(c.quantities.size());
+  for (const auto& q : c.quantities) out.push_back(QuantityKey(q));
+  return out;
+}
+
+std::optional<PairConflict> CompareQuantities(const ClaimModel& a, const ClaimModel& b,
+                                              const std::vector<std::string>& keys_a,
+                                              const std::vector<std::string>& keys_b) {
+  for (size_t i = 0; i < a.quantities.size(); ++i) {
+    const auto& qa = a.quantities[i];
+    const std::string& key = keys_a[i];
+    bool b_has = false, any_compatible = false;
+    const align::Quantity* other = nullptr;
+    for (size_t j = 0; j < b.quantities.size(); ++j) {
+      const auto& qb = b.quantities[j];
+      if (keys_b[j] != key || !SameSubject(qa, qb)) continue;
+      b_has = true;
+      if (!other) other = &qb;
+      if (QuantitiesCompatible(qa, qb)) any_compatible = true;
+    }
+    if (!b_has || any_compatible) continue;
+    // Every quantity of this kind in `a` must clash too, or the claims may speak of two things.
+    bool all_clash = true;
+    for (size_t i2 = 0; i2 < a.quantities.size(); ++i2) {
+      const auto& qa2 = a.quantities[i2];
+      if (keys_a[i2] != key) continue;
+      for (size_t j = 0; j < b.quantities.size(); ++j) {
+        const auto& qb = b.quantities[j];
+        if (keys_b[j] == key && QuantitiesCompatible(qa2, qb) && SameSubject(qa2, qb))
+          all_clash = false;
+      }
+    }
+    if (!all_clash) continue;
+    return PairConflict{FindingKind::kQuantity,
+                        QuantityTopic(qa),
+                        {DescribeQuantity(qa), qa.span},
+                        {DescribeQuantity(*other), other->span},
+                        0.8};
+  }
+  return std::nullopt;
+}
+
+std::optional<PairConflict> CompareDates(const ClaimModel& a, const ClaimModel& b) {
+  // Only dates said of the same act ("arrived on Monday" / "arrived on Tuesday") are compared;
+  // any compatible pair of them means the accounts agree.
+  // Claims that say much the same thing around one date each speak of one act too.
+  const bool one_act = a.dates.size() == 1 && b.dates.size() == 1 && StemJaccard(a, b) >= 0.3;
+  const align::DateRef* clash_a = nullptr;
+  const align::DateRef* clash_b = nullptr;
+  for (const auto& da : a.dates) {
+    for (const auto& db : b.dates) {
+      if (!one_act && !SameContext(da.context, db.context)) continue;
+      if (DatesCompatible(da, db)) return std::nullopt;
+      if (clash_a == nullptr) {
+        clash_a = &da;
+        clash_b = &db;
+      }
+    }
+  }
+  if (clash_a == nullptr) return std::nullopt;
+  return PairConflict{FindingKind::kTime,
+                      "when it happened",
+                      {DescribeDate(*clash_a), clash_a->span},
+                      {DescribeDate(*clash_b), clash_b->span},
+                      0.7};
+}
+
+}  // namespace parallax::compare
