@@ -185,6 +185,17 @@ std::vector<FacetCluster> FindFacets(
   std::sort(candidates.begin(), candidates.end());
   candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
 
+  // Share of its class's mentions that state each mention's value, 0..1.
+  std::unordered_map<std::string, uint32_t> class_count, value_count;
+  for (const Mention& m : mentions) {
+    ++class_count[m.value_class];
+    ++value_count[m.value_class + "|=" + m.value_key];
+  }
+  auto value_share = [&](const Mention& m) {
+    return static_cast<double>(value_count[m.value_class + "|=" + m.value_key]) /
+           class_count[m.value_class];
+  };
+
   // 4. Scores: what the values are said about, how alike the claims are, and whether the values
   // can both be true: the same figure stated twice is likelier one fact than two clashing ones.
   // A pair that is each other's best match between their two documents scores higher.
@@ -209,14 +220,17 @@ std::vector<FacetCluster> FindFacets(
         WeightedCosine(x.context_ids, x.context_norm, y.context_ids, y.context_norm, weight);
     const double similar = claim_similarity(x.claim, y.claim);
     double value = 0;
+    // The same value is strong evidence when few mentions of its class state it, weak when most
+    // do (the day of the event itself): the bonus shrinks with the value's share of its class.
+    const double common = value_share(x);
     if (x.kind == ClusterBasis::kAct) {
       // One agent under two aliases is likely one act; and acts of one kind are few in an
       // event (who proposed, who invited), so even two agents are likely one act told two ways.
       value = SameEntity(x.value_key, y.value_key) ? 0.3 : 0.1;
     } else if (x.value_key == y.value_key) {
-      value = 0.3;
+      value = 0.3 * (1 - common);
     } else if (x.low <= y.high && y.low <= x.high) {
-      value = 0.15;
+      value = 0.15 * (1 - common);
     }
     const double score = 0.45 * context + 0.35 * similar + value;
     scored.push_back({score, a, b, false});

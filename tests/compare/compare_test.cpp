@@ -472,3 +472,23 @@ TEST_CASE("quotes: one utterance quoted in two wordings is a quote conflict; a s
             "for it,\" Councilman Hardesty said.",
             "\"Our grandchildren will pay for it,\" Councilman Hardesty said.") == 0);
 }
+
+TEST_CASE("facets: a date most claims share does not pull a differently dated act away") {
+  // Every account dates the summit to Tuesday; the envoy's arrival is dated differently.
+  const std::vector<Document> docs = {
+      Doc("d1", "Ledger",
+          "The harbour summit opened in Valmora on Tuesday. The summit's talks on Tuesday ran "
+          "late. The envoy, who arrived in Valmora on Monday evening, met the regent."),
+      Doc("d2", "Wire",
+          "The envoy, who arrived on Tuesday morning after an overnight flight, joined the "
+          "summit. The harbour summit opened on Tuesday with talks on quotas."),
+      Doc("d3", "Radio", "The harbour summit in Valmora began on Tuesday and ran late.")};
+  const auto c = CompareClusters(docs, parallax::align::AlignDocuments(docs));
+  const parallax::Finding* arrival = nullptr;
+  for (const auto& f : c.findings) {
+    if (f.kind == FindingKind::kTime) arrival = &f;
+  }
+  REQUIRE(arrival != nullptr);
+  CHECK(arrival->summary.find("2025-11-03") != std::string::npos);
+  CHECK(arrival->summary.find("2025-11-04") != std::string::npos);
+}
