@@ -1,9 +1,11 @@
 #include "aliases.h"
 
+#include <algorithm>
 #include <cctype>
 #include <string>
 #include <unordered_map>
 
+#include "claim_reader.h"
 #include "text.h"
 
 namespace parallax::align {
@@ -39,6 +41,17 @@ bool IsAcronym(const std::string& surface) {
   return true;
 }
 
+// One name's words all in the other's ("foreign minister han" / "han zhiyuan" share only
+// "han": two people, as far as this test goes; "han" / "han zhiyuan" are one).
+bool NamesOnePerson(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  auto within = [](const std::vector<std::string>& x, const std::vector<std::string>& y) {
+    return std::all_of(x.begin(), x.end(), [&](const std::string& w) {
+      return std::find(y.begin(), y.end(), w) != y.end();
+    });
+  };
+  return within(a, b) || within(b, a);
+}
+
 }  // namespace
 
 void ResolveAcronyms(std::vector<ClaimModel>& claims) {
@@ -69,6 +82,45 @@ void ResolveAcronyms(std::vector<ClaimModel>& claims) {
            Tokenize(it->second.surface, {0, static_cast<uint32_t>(it->second.surface.size())})) {
         if (t.kind == TokenKind::kWord && !IsStopword(t.lower)) c.stems.push_back(Stem(t.lower));
       }
+    }
+  }
+}
+
+void ResolveNamesToTitledPeople(std::vector<ClaimModel>& claims) {
+  // Titled people of the event, one per distinct key, with their name words.
+  std::vector<std::pair<std::string, std::vector<std::string>>> titled;
+  for (const auto& c : claims) {
+    for (const auto& e : c.entities) {
+      if (!IsTitledPerson(e.key)) continue;
+      if (std::none_of(titled.begin(), titled.end(),
+                       [&](const auto& t) { return t.first == e.key; })) {
+        titled.push_back({e.key, NameTokens(e.key)});
+      }
+    }
+  }
+  if (titled.empty()) return;
+  for (auto& c : claims) {
+    for (auto& e : c.entities) {
+      if (IsTitledPerson(e.key) || IsVenue(e.key)) continue;
+      const std::vector<std::string> words = NameTokens(e.key);
+      if (words.empty()) continue;
+      // The titled people whose names hold every name word of this one; aliases of one person
+      // ("foreign minister han", "chinese foreign minister han zhiyuan") count once.
+      const std::string* match = nullptr;
+      const std::vector<std::string>* match_name = nullptr;
+      bool ambiguous = false;
+      for (const auto& [key, name] : titled) {
+        const bool holds = std::all_of(words.begin(), words.end(), [&](const std::string& w) {
+          return std::find(name.begin(), name.end(), w) != name.end();
+        });
+        if (!holds) continue;
+        if (match != nullptr && !NamesOnePerson(*match_name, name)) ambiguous = true;
+        if (match == nullptr || key.size() > match->size()) {
+          match = &key;
+          match_name = &name;
+        }
+      }
+      if (match != nullptr && !ambiguous) e.key = *match;
     }
   }
 }

@@ -1,5 +1,6 @@
-// Aliases of one entity across an event's documents that share no word: an acronym and the
-// name it abbreviates ("LRTA", "Lakemont Regional Transit Authority"; "EU", "European Union").
+// Aliases of one entity across an event's documents: an acronym and the name it abbreviates
+// ("LRTA", "Lakemont Regional Transit Authority"), and a bare name and the titled person it
+// names ("Vance", "Robert Vance", "Councilmember Robert Vance").
 #pragma once
 
 #include <vector>
@@ -13,5 +14,10 @@ namespace parallax::align {
 // stays as written) and its claims the name's stems, so the two line up and compare as one
 // entity. Initials shared by two different names are ambiguous and left alone.
 void ResolveAcronyms(std::vector<ClaimModel>& claims);
+
+// Gives an untitled name ("Vance", "Robert Vance") the key of the one titled person of the
+// event whose name holds all its name words ("councilmember robert vance"), so that it compares
+// as that person; a name two titled people could be is left alone.
+void ResolveNamesToTitledPeople(std::vector<ClaimModel>& claims);
 
 }  // namespace parallax::align

@@ -248,7 +248,8 @@ std::string ContentStem(std::string_view lower) {
       {"hurt", "injur"},     {"detain", "arrest"},    {"sack", "dismiss"},   {"hire", "appoint"},
       {"quak", "earthquak"}, {"tremor", "earthquak"}, {"assault", "attack"}, {"plane", "aircraft"},
       {"jet", "aircraft"},   {"rose", "rise"},        {"increas", "rise"},   {"climb", "rise"},
-      {"fell", "fall"},      {"decreas", "fall"},     {"drop", "fall"},      {"declin", "fall"}};
+      {"fell", "fall"},      {"decreas", "fall"},     {"drop", "fall"},      {"declin", "fall"},
+      {"decis", "decid"},    {"switch", "chang"}};
   std::string stem = Stem(lower);
   auto it = kSynonyms.find(stem);
   return it == kSynonyms.end() ? stem : std::string(it->second);

@@ -148,8 +148,11 @@ Comparison CompareClusters(const std::vector<Document>& documents,
           report(CompareIntent(a, b));
           report(CompareModality(a, b, stem_jaccard));
           report(CompareQuotes(a, b, da, db, stem_jaccard, quote_words[x], quote_words[y]));
-          report(CompareActs(a, b));
-          report(CompareEntities(a, b, stem_jaccard));
+          const auto acts = CompareActs(a, b);
+          report(acts);
+          // Different people credited with one act is that act's attribution conflict, not a
+          // second one about who was involved.
+          if (!acts) report(CompareEntities(a, b, stem_jaccard));
           report(CompareBodies(a, b, stem_jaccard));
         }
       }

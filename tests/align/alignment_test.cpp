@@ -368,3 +368,35 @@ TEST_CASE(
   REQUIRE(a.claims[3].quotes.size() == 1);
   CHECK(SameEntity(a.claims[3].quotes[0].speaker, "ruiz"));
 }
+
+TEST_CASE("aliases: a bare name takes the key of the one titled person it names") {
+  const std::vector<Document> docs = {
+      Doc("d1", "Councilmember Robert Vance cast the deciding vote for the plan on Tuesday."),
+      Doc("d2", "Vance, who had opposed the plan in committee, changed sides on Tuesday."),
+      Doc("d3", "At the meeting, Robert Vance spoke, and so did Mayor Ann Whitcombe.")};
+  const Alignment a = AlignDocuments(docs);
+  std::vector<std::string> keys_of_vance;
+  for (const auto& c : a.claims) {
+    for (const auto& e : c.entities) {
+      if (e.surface.find("Vance") != std::string::npos) keys_of_vance.push_back(e.key);
+    }
+  }
+  REQUIRE(keys_of_vance.size() == 3);
+  for (const auto& key : keys_of_vance) CHECK(key == "councilmember robert vance");
+}
+
+TEST_CASE("aliases: a bare name two titled people could be is left alone") {
+  const std::vector<Document> docs = {
+      Doc("d1", "Councilmember Robert Vance and Senator Lydia Vance met on Tuesday."),
+      Doc("d2", "Vance said the meeting on Tuesday went well for the district.")};
+  const Alignment a = AlignDocuments(docs);
+  size_t seen = 0;
+  for (const auto& c : a.claims) {
+    for (const auto& e : c.entities) {
+      if (e.surface != "Vance") continue;
+      ++seen;
+      CHECK(e.key == "vance");
+    }
+  }
+  CHECK(seen == 1);
+}
