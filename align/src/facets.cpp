@@ -270,6 +270,19 @@ std::vector<FacetCluster> FindFacets(
     members_of[i] = {static_cast<uint32_t>(i)};
     documents_of[i] = {mentions[i].slot};
   }
+  // Joins the facets rooted at `ra` and `rb` (roots, distinct); the bookkeeping moves to the
+  // new root.
+  auto merge = [&](size_t ra, size_t rb) {
+    uf.Union(ra, rb);
+    const size_t root = uf.Find(ra);
+    const size_t other = root == ra ? rb : ra;
+    members_of[root].insert(members_of[root].end(), members_of[other].begin(),
+                            members_of[other].end());
+    members_of[other].clear();
+    members_of[other].shrink_to_fit();
+    documents_of[root].insert(documents_of[other].begin(), documents_of[other].end());
+    documents_of[other].clear();
+  };
   for (const Edge& e : edges) {
     size_t ra = uf.Find(e.a), rb = uf.Find(e.b);
     if (ra == rb) continue;
@@ -286,15 +299,7 @@ std::vector<FacetCluster> FindFacets(
     }
     const double pairs = static_cast<double>(members_of[ra].size() * members_of[rb].size());
     if (total / pairs < kFacetLinkage) continue;
-    uf.Union(ra, rb);
-    const size_t root = uf.Find(ra);
-    const size_t other = root == ra ? rb : ra;
-    members_of[root].insert(members_of[root].end(), members_of[other].begin(),
-                            members_of[other].end());
-    members_of[other].clear();
-    members_of[other].shrink_to_fit();
-    documents_of[root].insert(documents_of[other].begin(), documents_of[other].end());
-    documents_of[other].clear();
+    merge(ra, rb);
   }
 
   // 5b. A lone dissenter: a mention left alone whose best link is a mutual best match into a
@@ -307,14 +312,32 @@ std::vector<FacetCluster> FindFacets(
       if (root == lone || members_of[root].size() < 2) continue;
       if (!e.mutual) continue;
       if (documents_of[root].count(mentions[lone].slot)) continue;
-      uf.Union(lone, root);
-      const size_t joined = uf.Find(root);
-      const size_t other = joined == root ? lone : root;
-      members_of[joined].insert(members_of[joined].end(), members_of[other].begin(),
-                                members_of[other].end());
-      members_of[other].clear();
-      documents_of[joined].insert(documents_of[other].begin(), documents_of[other].end());
-      documents_of[other].clear();
+      merge(lone, root);
+    }
+  }
+
+  // 5c. A headline restates its article's lead: a headline mention left alone joins the facet
+  // of a mention of its own document's body stating the same value of the same class.
+  {
+    std::unordered_map<std::string, std::vector<uint32_t>> body_mentions;  // doc|class|value
+    auto key_of = [&](const Mention& m) {
+      return std::to_string(m.document) + "|" + m.value_class + "|" + m.value_key;
+    };
+    for (uint32_t i = 0; i < n; ++i) {
+      if (mentions[i].slot % 2 == 0) body_mentions[key_of(mentions[i])].push_back(i);
+    }
+    for (uint32_t lone = 0; lone < n; ++lone) {
+      if (mentions[lone].slot % 2 == 0 || members_of[lone].size() != 1 || uf.Find(lone) != lone) {
+        continue;
+      }
+      auto it = body_mentions.find(key_of(mentions[lone]));
+      if (it == body_mentions.end()) continue;
+      for (uint32_t body : it->second) {
+        const size_t root = uf.Find(body);
+        if (members_of[root].size() < 2 || documents_of[root].count(mentions[lone].slot)) continue;
+        merge(lone, root);
+        break;
+      }
     }
   }
 

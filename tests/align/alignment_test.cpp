@@ -400,3 +400,26 @@ TEST_CASE("aliases: a bare name two titled people could be is left alone") {
   }
   CHECK(seen == 1);
 }
+
+TEST_CASE("facets: a headline stating its article's figure joins that figure's facet") {
+  std::vector<Document> docs = {
+      Doc("d1", "The council voted to approve a $421 million budget for the harbour line."),
+      Doc("d2", "The council approved a $412 million budget for the harbour line on Monday."),
+      Doc("d3", "A $412 million budget for the harbour line was approved by the council.")};
+  docs[0].title = "Port Contractors Cheer $421M Harbour Line Vote";
+  const Alignment a = AlignDocuments(docs);
+  bool joined = false;
+  for (size_t k = 0; k < a.clusters.size(); ++k) {
+    if (a.clusters[k].basis != parallax::ClusterBasis::kQuantity) continue;
+    bool headline = false, body = false, other = false;
+    for (size_t m : a.cluster_members[k]) {
+      const auto& c = a.claims[m];
+      headline =
+          headline || (c.document_index == 0 && c.claim.field == parallax::ClaimField::kTitle);
+      body = body || (c.document_index == 0 && c.claim.field == parallax::ClaimField::kText);
+      other = other || c.document_index != 0;
+    }
+    joined = joined || (headline && body && other);
+  }
+  CHECK(joined);
+}
