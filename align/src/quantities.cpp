@@ -200,6 +200,38 @@ std::vector<Quantity> ExtractQuantities(const std::string& text, Span span) {
            w == "approved" || w == "adopted" || w == "rejected" || w == "defeated";
   });
   for (size_t i = 0; i < t.size(); ++i) {
+    // Shares: "half of the cost", "a third of", "two-thirds of", "three quarters of" are
+    // percentages, so they meet "50 percent of the cost". Read at the numerator, or at "half".
+    if (t[i].kind == TokenKind::kWord) {
+      auto fraction_of = [&](size_t k) {
+        if (k + 1 >= t.size() || t[k + 1].lower != "of") return 0.0;
+        const std::string& w = t[k].lower;
+        if (w == "half") return 0.5;
+        if (w == "third" || w == "thirds") return 1.0 / 3;
+        if (w == "quarter" || w == "quarters") return 0.25;
+        return 0.0;
+      };
+      double count = 0, fraction = 0;
+      size_t word = i;  // the fraction word
+      if (t[i].lower == "half" && (fraction = fraction_of(i)) > 0) {
+        count = 1;
+      } else if (i + 1 < t.size() && (fraction = fraction_of(i + 1)) > 0) {
+        const double n = NumberWordValue(t[i].lower);
+        count = t[i].lower == "a" ? 1 : (n >= 1 && n <= 3 ? n : 0);
+        word = i + 1;
+      }
+      if (count > 0 && count * fraction < 1) {
+        Quantity q;
+        q.unit = "%";
+        q.low = q.high = count * fraction * 100;
+        q.bound = t[word].lower == "half" ? Bound::kExact : Bound::kApprox;
+        q.span = {t[i].span.begin, t[word].span.end};
+        q.context = ValueContext(t, i, word + 1);
+        out.push_back(q);
+        i = word + 1;
+        continue;
+      }
+    }
     // Ordinals: "14th round", "the fourteenth round".
     if (t[i].kind == TokenKind::kWord) {
       const int ordinal = OrdinalValue(t[i].lower);

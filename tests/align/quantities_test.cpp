@@ -100,3 +100,17 @@ TEST_CASE("quantities: a decision taken by vote carries its tally without the wo
   const auto no_decision = Read("Scores of nine to two were common that season.");
   for (const auto& q : no_decision) CHECK(q.unit != "tally");
 }
+
+TEST_CASE("quantities: a share in words is a percentage ('half of', 'two-thirds of')") {
+  const auto half = Read("Half of the cost would come from the federal government.");
+  REQUIRE(half.size() == 1);
+  CHECK(half[0].unit == "%");
+  CHECK(half[0].low == 50);
+  const auto two_thirds = Read("Overriding a veto takes two-thirds of the council.");
+  REQUIRE(two_thirds.size() == 1);
+  CHECK(two_thirds[0].unit == "%");
+  CHECK(two_thirds[0].low == Approx(66.67).epsilon(0.01));
+  CHECK(two_thirds[0].bound == Bound::kApprox);
+  // An ordinal day is not a share.
+  for (const auto& q : Read("The vote is set for the third of May.")) CHECK(q.unit != "%");
+}
