@@ -316,24 +316,20 @@ std::vector<FacetCluster> FindFacets(
     }
   }
 
-  // 5c. A headline restates its article's lead: a headline mention left alone joins the facet
-  // of a mention of its own document's body stating the same value of the same class.
+  // 5c. A headline restates its article's lead: a mention left alone joins the facet of a
+  // mention of the same value and class in its own document's other part (a headline's in the
+  // body's facet, a body's in the headline's).
   {
-    std::unordered_map<std::string, std::vector<uint32_t>> body_mentions;  // doc|class|value
+    std::unordered_map<std::string, std::vector<uint32_t>> by_value;  // doc|class|value
     auto key_of = [&](const Mention& m) {
       return std::to_string(m.document) + "|" + m.value_class + "|" + m.value_key;
     };
-    for (uint32_t i = 0; i < n; ++i) {
-      if (mentions[i].slot % 2 == 0) body_mentions[key_of(mentions[i])].push_back(i);
-    }
+    for (uint32_t i = 0; i < n; ++i) by_value[key_of(mentions[i])].push_back(i);
     for (uint32_t lone = 0; lone < n; ++lone) {
-      if (mentions[lone].slot % 2 == 0 || members_of[lone].size() != 1 || uf.Find(lone) != lone) {
-        continue;
-      }
-      auto it = body_mentions.find(key_of(mentions[lone]));
-      if (it == body_mentions.end()) continue;
-      for (uint32_t body : it->second) {
-        const size_t root = uf.Find(body);
+      if (members_of[lone].size() != 1 || uf.Find(lone) != lone) continue;
+      for (uint32_t same : by_value[key_of(mentions[lone])]) {
+        if (mentions[same].slot == mentions[lone].slot) continue;  // the other part only
+        const size_t root = uf.Find(same);
         if (members_of[root].size() < 2 || documents_of[root].count(mentions[lone].slot)) continue;
         merge(lone, root);
         break;

@@ -256,10 +256,13 @@ std::vector<Quantity> ExtractQuantities(const std::string& text, Span span) {
       i = next - 1;
       continue;
     }
+    // "five-plus hours", "a 10-plus-year wait": at least.
+    const bool plus = next + 1 < t.size() && t[next].lower == "plus" && t[next].hyphen_before;
+    if (plus) ++next;
     Quantity q;
     q.resolution = resolution;
     const Hedge hedge = ReadHedge(t, i);
-    q.bound = hedge.bound;
+    q.bound = plus ? Bound::kAtLeast : hedge.bound;
     size_t first = hedge.first;
     std::string currency;
     if (i > 0 && CurrencySymbol(t[i - 1].lower)) {

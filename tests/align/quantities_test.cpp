@@ -114,3 +114,11 @@ TEST_CASE("quantities: a share in words is a percentage ('half of', 'two-thirds 
   // An ordinal day is not a share.
   for (const auto& q : Read("The vote is set for the third of May.")) CHECK(q.unit != "%");
 }
+
+TEST_CASE("quantities: 'five-plus' is at least five") {
+  const auto q = Read("After a five-plus-hour marathon the council voted.");
+  REQUIRE(q.size() == 1);
+  CHECK(q[0].unit == "h");
+  CHECK(q[0].low == 5);
+  CHECK(q[0].bound == Bound::kAtLeast);
+}
