@@ -1,8 +1,9 @@
 // Event separation by average-linkage clustering of documents. Each document is a set of
 // features: "n:" name tokens of the entities it mentions, "d:" the days it dates things to (a
-// stated day only: a guessed one says nothing of the event) and its content stems. Each feature
-// weighs log(N / document frequency), so what every document says counts nothing and what only
-// some share counts a lot; document similarity is the weighted cosine.
+// stated day only: a guessed one says nothing of the event) and its content stems. A feature of
+// one document weighs 0 (it links nothing and would only dilute the cosine); others weigh
+// log(1 + N / document frequency), so rarer shared features count more; document similarity is
+// the weighted cosine.
 #include "events.h"
 
 #include <algorithm>

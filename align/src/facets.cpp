@@ -1,9 +1,10 @@
-// Value facets. Each quantity and each resolved date of a claim is a mention with a class (what
-// kind of value: "h", "USD", "tally", "count:drone", "date"), an interval of values it allows,
-// and the stems around it. Mentions of one class in different documents are linked when the
-// words around them, the claims they sit in and their values say they report one thing; links
-// are merged best first (average linkage, as for statements) into facets holding at most one
-// mention of a document's body and one of its headline, which restates the lead.
+// Value facets. Each quantity, resolved date and credited act of a claim is a mention with a
+// class (what kind of value: "h", "USD", "tally", "count:drone", "date", "act:initiative"), an
+// interval of values it allows (or an agent), and the stems around it. Mentions of one class in
+// different documents are linked when the words around them, the claims they sit in and their
+// values say they report one thing; links are merged best first (average linkage, as for
+// statements) into facets holding at most one mention of a document's body and one of its
+// headline, which restates the lead.
 #include "facets.h"
 
 #include "weighted_sets.h"

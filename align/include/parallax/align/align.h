@@ -121,7 +121,7 @@ struct AlignOptions {
 
 struct Alignment {
   std::vector<ClaimModel> claims;  // in document order, then text order; ids "c1", "c2", ...
-  // Statement clusters in order of their first claim, then quantity and date clusters (one
+  // Statement clusters in order of their first claim, then quantity, date and act clusters (one
   // value lined up across claims), then one event cluster per event; see Cluster::basis.
   // Verdicts are left kSingle for compare/ to set. A claim belongs to one statement cluster, to
   // up to max_extra_clusters more when it states several facts, and to the clusters of its
