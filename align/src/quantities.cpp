@@ -241,7 +241,7 @@ std::vector<Quantity> ExtractQuantities(const std::string& text, Span span) {
         Quantity q;
         q.low = q.high = ordinal;
         q.unit = "ordinal";
-        q.noun = Stem(t[i + 1].lower);
+        q.noun = ContentStem(t[i + 1].lower);
         q.span = {t[i].span.begin, t[i + 1].span.end};
         q.context = ValueContext(t, i, i + 1);
         out.push_back(q);
@@ -341,7 +341,7 @@ std::vector<Quantity> ExtractQuantities(const std::string& text, Span span) {
                NumberWordValue(t[end].lower) < 0 && !ClockTimeAt(t, first, end)) {
       // A counted noun, possibly after one modifier: "81 drones", "60,000 homes".
       q.unit = "count";
-      q.noun = Stem(t[end].lower);
+      q.noun = ContentStem(t[end].lower);
       ++end;
     } else {
       i = next - 1;
