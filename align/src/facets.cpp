@@ -37,7 +37,8 @@ struct Mention {
   std::vector<std::string> context;
   std::vector<uint32_t> context_ids;  // sorted, unique ids of `context` (see step 2)
   double context_norm = 0;
-  uint32_t slot = 0;  // document * 2 + 1 for a headline: a facet holds one mention per slot
+  uint32_t slot = 0;          // document * 2 + 1 for a headline: a facet holds one mention per slot
+  bool zone_unknown = false;  // a clock time on an unknown zone's wall clock ("2pm local time")
 };
 
 double DayNumber(int year, int month, int day) {
@@ -91,6 +92,16 @@ bool AddDate(const DateRef& d, Mention& m) {
   m.value_key =
       std::to_string(d.year) + "-" + std::to_string(d.month) + "-" + std::to_string(d.day);
   m.context = d.context;
+  // A clock time is its own class, in minutes: UTC when its zone is known, the wall clock when
+  // not (then its value only weakly says which time it is; see `zone_unknown`).
+  if (d.day > 0 && d.minute_low >= 0) {
+    m.value_class = "time";
+    const double offset = d.zone == DateRef::Zone::kUnknown ? 0 : d.utc_offset_minutes;
+    m.low = m.low * 1440 + d.minute_low - offset;
+    m.high = m.high * 1440 + d.minute_high - offset;
+    m.zone_unknown = d.zone == DateRef::Zone::kUnknown;
+    m.value_key += " " + std::to_string(static_cast<long>(m.low));
+  }
   return true;
 }
 
@@ -228,6 +239,8 @@ std::vector<FacetCluster> FindFacets(
       // One agent under two aliases is likely one act; and acts of one kind are few in an
       // event (who proposed, who invited), so even two agents are likely one act told two ways.
       value = SameEntity(x.value_key, y.value_key) ? 0.3 : 0.1;
+    } else if (x.zone_unknown != y.zone_unknown) {
+      value = 0.1;  // two clocks that cannot be set side by side: neither agree nor clash
     } else if (x.value_key == y.value_key) {
       value = 0.3 * (1 - common);
     } else if (x.low <= y.high && y.low <= x.high) {
