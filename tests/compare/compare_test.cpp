@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <set>
+
 #include "parallax/compare/compare.h"
 
 using parallax::Document;
@@ -491,4 +493,19 @@ TEST_CASE("facets: a date most claims share does not pull a differently dated ac
   REQUIRE(arrival != nullptr);
   CHECK(arrival->summary.find("2025-11-03") != std::string::npos);
   CHECK(arrival->summary.find("2025-11-04") != std::string::npos);
+}
+
+TEST_CASE("times: a start time told on two clocks is lined up and not held as a clash") {
+  const std::vector<Document> docs = {
+      Doc("d1", "Ledger", "The envoy's talks with the regent began at 0600 GMT in the palace."),
+      Doc("d2", "Wire", "Talks have started at the palace, at 2pm local time, aides said.")};
+  const auto a = parallax::align::AlignDocuments(docs);
+  bool together = false;
+  for (const auto& members : a.cluster_members) {
+    std::set<size_t> documents;
+    for (size_t m : members) documents.insert(a.claims[m].document_index);
+    together = together || documents.size() == 2;
+  }
+  CHECK(together);
+  for (const auto& f : CompareClusters(docs, a).findings) CHECK(f.kind != FindingKind::kTime);
 }
