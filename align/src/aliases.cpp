@@ -109,7 +109,9 @@ void ResolveNamesToTitledPeople(std::vector<ClaimModel>& claims) {
       const std::string* match = nullptr;
       const std::vector<std::string>* match_name = nullptr;
       bool ambiguous = false;
-      for (const auto& [key, name] : titled) {
+      for (const auto& person : titled) {
+        const std::string& key = person.first;
+        const std::vector<std::string>& name = person.second;
         const bool holds = std::all_of(words.begin(), words.end(), [&](const std::string& w) {
           return std::find(name.begin(), name.end(), w) != name.end();
         });
