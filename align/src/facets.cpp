@@ -38,6 +38,7 @@ struct Mention {
   std::vector<uint32_t> context_ids;  // sorted, unique ids of `context` (see step 2)
   double context_norm = 0;
   uint32_t slot = 0;          // document * 2 + 1 for a headline: a facet holds one mention per slot
+  double value_share = 0;     // of the mentions of its class, the share stating its value
   bool zone_unknown = false;  // a clock time on an unknown zone's wall clock ("2pm local time")
 };
 
@@ -197,16 +198,19 @@ std::vector<FacetCluster> FindFacets(
   std::sort(candidates.begin(), candidates.end());
   candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
 
-  // Share of its class's mentions that state each mention's value, 0..1.
-  std::unordered_map<std::string, uint32_t> class_count, value_count;
-  for (const Mention& m : mentions) {
-    ++class_count[m.value_class];
-    ++value_count[m.value_class + "|=" + m.value_key];
+  // Share of its class's mentions that state each mention's value, 0..1: once per mention,
+  // not per candidate pair.
+  {
+    std::unordered_map<std::string, uint32_t> class_count, value_count;
+    for (const Mention& m : mentions) {
+      ++class_count[m.value_class];
+      ++value_count[m.value_class + "|=" + m.value_key];
+    }
+    for (Mention& m : mentions) {
+      m.value_share = static_cast<double>(value_count[m.value_class + "|=" + m.value_key]) /
+                      class_count[m.value_class];
+    }
   }
-  auto value_share = [&](const Mention& m) {
-    return static_cast<double>(value_count[m.value_class + "|=" + m.value_key]) /
-           class_count[m.value_class];
-  };
 
   // 4. Scores: what the values are said about, how alike the claims are, and whether the values
   // can both be true: the same figure stated twice is likelier one fact than two clashing ones.
@@ -234,7 +238,7 @@ std::vector<FacetCluster> FindFacets(
     double value = 0;
     // The same value is strong evidence when few mentions of its class state it, weak when most
     // do (the day of the event itself): the bonus shrinks with the value's share of its class.
-    const double common = value_share(x);
+    const double common = std::max(x.value_share, y.value_share);
     if (x.kind == ClusterBasis::kAct) {
       // One agent under two aliases is likely one act; and acts of one kind are few in an
       // event (who proposed, who invited), so even two agents are likely one act told two ways.
