@@ -20,12 +20,15 @@ bool IsSpace(char c) {
   return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
 }
 
-// Extra abbreviations ICU's English list lacks, common in news copy.
+// Extra abbreviations ICU's English list lacks (or has only in some ICU data builds), common in
+// news copy: titles before a name, months, street and company words.
 constexpr const char* kExtraAbbreviations[] = {
-    "Gen.",  "Lt.",     "Col.", "Sgt.", "Capt.", "Gov.",  "Sen.",  "Rep.", "Rev.",  "Hon.", "Amb.",
-    "Jan.",  "Feb.",    "Mar.", "Apr.", "Jun.",  "Jul.",  "Aug.",  "Sep.", "Sept.", "Oct.", "Nov.",
-    "Dec.",  "No.",     "Nos.", "St.",  "Ave.",  "Blvd.", "Corp.", "Inc.", "Ltd.",  "Co.",  "Dept.",
-    "Univ.", "approx.", "est.", "vs.",  "e.g.",  "i.e.",  "U.S.",  "U.K.", "U.N.",  "E.U."};
+    "Dr.",   "Mr.",     "Mrs.",  "Ms.",  "Prof.", "Jr.",   "Sr.",   "Mt.",  "Ft.",  "Pres.",
+    "Supt.", "Det.",    "Insp.", "Adm.", "Maj.",  "Brig.", "Cmdr.", "Gen.", "Lt.",  "Col.",
+    "Sgt.",  "Capt.",   "Gov.",  "Sen.", "Rep.",  "Rev.",  "Hon.",  "Amb.", "Jan.", "Feb.",
+    "Mar.",  "Apr.",    "Jun.",  "Jul.", "Aug.",  "Sep.",  "Sept.", "Oct.", "Nov.", "Dec.",
+    "No.",   "Nos.",    "St.",   "Ave.", "Blvd.", "Corp.", "Inc.",  "Ltd.", "Co.",  "Dept.",
+    "Univ.", "approx.", "est.",  "vs.",  "e.g.",  "i.e.",  "U.S.",  "U.K.", "U.N.", "E.U."};
 
 std::unique_ptr<icu::BreakIterator> NewSentenceIterator() {
   UErrorCode status = U_ZERO_ERROR;

@@ -20,6 +20,15 @@ TEST_CASE("sentences: abbreviations and titles do not end a sentence") {
   CHECK(s[1] == "They talked.");
 }
 
+TEST_CASE("sentences: a title before a name does not end a sentence") {
+  const auto s = Sentences(
+      "The delegation was led by Dr. Helena Marsh, the envoy. Prof. Ito and Mrs. Dale joined "
+      "Det. Insp. Cole later.");
+  REQUIRE(s.size() == 2);
+  CHECK(s[0] == "The delegation was led by Dr. Helena Marsh, the envoy.");
+  CHECK(s[1] == "Prof. Ito and Mrs. Dale joined Det. Insp. Cole later.");
+}
+
 TEST_CASE("sentences: decimals and initials stay inside the sentence") {
   const auto s = Sentences("Growth was 3.5 per cent, said J. K. Rowling. Next came questions.");
   REQUIRE(s.size() == 2);
