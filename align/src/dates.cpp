@@ -1,6 +1,7 @@
 // Calendar references resolved against the publication date: "4 November", "Nov. 4, 2025",
-// "Dec 9", "in January", weekdays ("on Monday": the nearest such day, later when the sentence
-// speaks of the future), "today", "yesterday", "tomorrow", ISO dates; and clock times on them
+// "Dec 9", "in January", bare years after a preposition ("in 2031", "by 2030"), weekdays ("on
+// Monday": the nearest such day, later when the sentence speaks of the future), "today",
+// "yesterday", "tomorrow", ISO dates; and clock times on them
 // ("10:50 p.m.", "0600 GMT", "shortly before 11 p.m.", "after midnight", "Tuesday afternoon",
 // "late on Monday"), resolved against the publication time and zone.
 #include <algorithm>
@@ -133,6 +134,23 @@ std::vector<DateRef> ExtractDates(const std::string& text, Span span,
       emit(y, m, d, first, last);
       i = last;
       continue;
+    }
+    // A bare year after a preposition of time ("in 2031", "by 2030", "until 2027"), not a
+    // figure ("2030 riders") nor a span ("2019-2020"); "since 2022" starts a duration and is
+    // left alone. Only the publication's year or later: targets and schedules, which outlets
+    // state as facts of the story; past years are mostly background ("stopped running in
+    // 1951", "the last round, in 2024") that would be lined up by accident.
+    if (have_pub && IsYearNumber(tok, y) && y >= static_cast<int>(pub.year()) && i > 0 &&
+        !(i + 1 < t.size() && t[i + 1].hyphen_before)) {
+      const std::string& before = t[i - 1].lower;
+      if (before == "in" || before == "by" || before == "until" || before == "during") {
+        emit(y, 0, 0, i, i);
+        out.back().no_later = before == "by" || before == "until";
+        // A year closes the clause that says what is planned ("aims to open the line in
+        // 2031"): the words before it reach further back than a day's.
+        out.back().context = ValueContext(t, i, i, 4);
+        continue;
+      }
     }
     if (!have_pub) continue;
     const int wd = tok.kind == TokenKind::kWord && tok.capitalized ? WeekdayNumber(tok.lower) : -1;

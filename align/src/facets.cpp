@@ -82,7 +82,10 @@ bool AddDate(const DateRef& d, Mention& m) {
   m.kind = ClusterBasis::kDate;
   m.value_class = "date";
   if (d.month == 0) {
-    m.low = DayNumber(d.year, 1, 1);
+    // A bare year ("in 2031") is its own class: set against a day or month it mostly meets
+    // background ("the last round, in 2024") rather than the same fact told more precisely.
+    m.value_class = "year";
+    m.low = d.no_later ? -std::numeric_limits<double>::infinity() : DayNumber(d.year, 1, 1);
     m.high = DayNumber(d.year, 12, 31);
   } else if (d.day == 0) {
     m.low = DayNumber(d.year, d.month, 1);
@@ -90,8 +93,8 @@ bool AddDate(const DateRef& d, Mention& m) {
   } else {
     m.low = m.high = DayNumber(d.year, d.month, d.day);
   }
-  m.value_key =
-      std::to_string(d.year) + "-" + std::to_string(d.month) + "-" + std::to_string(d.day);
+  m.value_key = (d.no_later ? "by " : "") + std::to_string(d.year) + "-" + std::to_string(d.month) +
+                "-" + std::to_string(d.day);
   m.context = d.context;
   // A clock time is its own class, in minutes: UTC when its zone is known, the wall clock when
   // not (then its value only weakly says which time it is; see `zone_unknown`).

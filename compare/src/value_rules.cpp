@@ -63,6 +63,8 @@ std::optional<PairConflict> CompareDates(const ClaimModel& a, const ClaimModel& 
   for (const auto& da : a.dates) {
     for (const auto& db : b.dates) {
       if (!one_act && !SameContext(da.context, db.context)) continue;
+      // A bare year is compared with bare years only (see facets.cpp).
+      if ((da.month == 0) != (db.month == 0)) continue;
       if (DatesCompatible(da, db)) return std::nullopt;
       if (clash_a == nullptr) {
         clash_a = &da;

@@ -211,6 +211,13 @@ bool DatesCompatible(const align::DateRef& a, const align::DateRef& b) {
     const long long midnight = MidnightMinutes(plain);
     return Overlap(ClockInterval(timed, false), {midnight, midnight + 1440});
   }
+  // A deadline year ("by 2030") agrees with any date up to its end and with another deadline.
+  if (a.no_later || b.no_later) {
+    if (a.no_later && b.no_later) return true;
+    const DateRef& deadline = a.no_later ? a : b;
+    const DateRef& other = a.no_later ? b : a;
+    if (deadline.month == 0) return other.year <= deadline.year;
+  }
   if (a.year && b.year && a.year != b.year) return false;
   if (a.month && b.month && a.month != b.month) return false;
   if (a.day && b.day && a.day != b.day) return false;
@@ -236,6 +243,7 @@ std::string DescribeDate(const align::DateRef& d) {
   else
     std::snprintf(buf, sizeof buf, "%04d", d.year);
   std::string out = buf;
+  if (d.no_later) return "by " + out;
   if (!HasClock(d)) return out;
   const int width = d.minute_high - d.minute_low;
   if (width == 60 && d.minute_low % 60 == 30) {

@@ -88,7 +88,10 @@ TEST_CASE("clock times: without a stated zone the publication's offset is assume
 
 TEST_CASE("clock times: scores, tallies, years, durations and race times are not clock times") {
   CHECK(Read("The home side won 2-1 after the council voted 7-4.").empty());
-  CHECK(Read("Trains should run by 2031 and the line will be open 24/7.").empty());
+  CHECK(Read("Trains should run all week and the line will be open 24/7.").empty());
+  const auto year = Read("Trains should run by 2031.");  // a year, with no time of day
+  REQUIRE(year.size() == 1);
+  CHECK(year[0].minute_low < 0);
   CHECK(Read("The talks lasted four hours and ended in the hall at 9.30 sharp.").empty());
   CHECK(Read("She finished in 2:05:30, a course record.").empty());
   CHECK(Read("Good morning and welcome to our live coverage.").empty());

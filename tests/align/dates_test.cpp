@@ -60,3 +60,23 @@ TEST_CASE("dates: 'today' is the publication date; unknown publication leaves it
   d = Read("Talks were held in Beijing today.", "");
   CHECK(d.empty());
 }
+
+TEST_CASE("dates: a target year after a preposition is a year; 'by' makes it a deadline") {
+  auto d = Read("The agency aims to open the line in 2031.");
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].year == 2031);
+  CHECK(d[0].month == 0);
+  CHECK_FALSE(d[0].no_later);
+
+  d = Read("Officials want trains running by 2030.");
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].year == 2030);
+  CHECK(d[0].no_later);
+}
+
+TEST_CASE("dates: past years, figures and spans are not read as dates") {
+  CHECK(Read("The streetcars stopped running in 1951.").empty());  // background, not the story
+  CHECK(Read("The plan expects 2030 riders a day.").empty());
+  CHECK(Read("Work runs in 2026-2027 if funded.").empty());
+  CHECK(Read("The line opens in 2031.", "").empty());  // no publication year to tell a target
+}

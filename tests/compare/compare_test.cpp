@@ -110,6 +110,22 @@ TEST_CASE("compare: a weekday and the date it names agree") {
   CHECK(c.findings.empty());
 }
 
+TEST_CASE("compare: a deadline year agrees with any year up to it and clashes with a later one") {
+  const std::vector<Document> agree = {
+      Doc("d1", "Coast Herald", "The harbour authority aims to open the new ferry line by 2030."),
+      Doc("d2", "Valmora Post", "The harbour authority aims to open the new ferry line in 2029.")};
+  CHECK(CompareClusters(agree, parallax::align::AlignDocuments(agree)).findings.empty());
+
+  const std::vector<Document> clash = {
+      Doc("d1", "Coast Herald", "The harbour authority aims to open the new ferry line by 2030."),
+      Doc("d2", "Valmora Post", "The harbour authority aims to open the new ferry line in 2031.")};
+  const auto c = CompareClusters(clash, parallax::align::AlignDocuments(clash));
+  REQUIRE(KindsOf(c) == std::vector<FindingKind>{FindingKind::kTime});
+  std::set<std::string> values;
+  for (const auto& v : c.findings[0].values) values.insert(v.value);
+  CHECK(values == std::set<std::string>{"by 2030", "2031"});
+}
+
 TEST_CASE("compare: the same quote credited to different speakers is an attribution conflict") {
   const std::vector<Document> docs = {
       Doc("d1", "Coast Herald",

@@ -59,6 +59,8 @@ struct DateRef {
   // The day is not stated with the time: it is the day, around the publication time, on which
   // the time last fell (next falls, when the sentence speaks of the future).
   bool day_inferred = false;
+  // "by 2030", "until 2031": the date is a deadline, anything up to its end agrees with it.
+  bool no_later = false;
   Span span;
   // Stems of the lowercase content words around the value (up to two on each side, within
   // its clause): what the value is about. Two values are compared only when these overlap.
