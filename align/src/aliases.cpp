@@ -127,4 +127,90 @@ void ResolveNamesToTitledPeople(std::vector<ClaimModel>& claims) {
   }
 }
 
+void ResolveRoleDescriptions(std::vector<ClaimModel>& claims) {
+  // The titled people of the event: aliases of one person ("mayor harlan", "mayor denise
+  // harlan") are one person, known by its longest key, with the words of all its keys.
+  struct Person {
+    std::string key;
+    std::vector<std::string> name;   // name words of the longest key
+    std::vector<std::string> words;  // every word of every key
+  };
+  std::vector<Person> people;
+  for (const auto& c : claims) {
+    for (const auto& e : c.entities) {
+      if (e.description || !IsTitledPerson(e.key)) continue;
+      const std::vector<std::string> name = NameTokens(e.key);
+      auto it = std::find_if(people.begin(), people.end(),
+                             [&](const Person& p) { return NamesOnePerson(p.name, name); });
+      if (it == people.end()) {
+        people.push_back({e.key, name, {}});
+        it = people.end() - 1;
+      } else if (e.key.size() > it->key.size()) {
+        it->key = e.key;
+        it->name = name;
+      }
+      for (const Token& t : Tokenize(e.key, {0, static_cast<uint32_t>(e.key.size())})) {
+        it->words.push_back(t.lower);
+      }
+    }
+  }
+  auto has = [](const Person& p, std::string_view w) {
+    return std::find(p.words.begin(), p.words.end(), w) != p.words.end();
+  };
+  // A role names the one person holding its title word; among several, the one whose keys also
+  // hold every other word of the role ("the foreign minister", "the Chinese envoy").
+  auto resolve = [&](const std::string& role_key) -> std::string {
+    const std::string role = role_key.substr(kRolePrefix.size());
+    std::vector<std::string> words;
+    for (const Token& t : Tokenize(role, {0, static_cast<uint32_t>(role.size())})) {
+      if (t.kind == TokenKind::kWord && !IsStopword(t.lower)) words.push_back(t.lower);
+    }
+    if (words.empty()) return {};
+    const std::string& title = words.back();
+    std::vector<const Person*> holders, exact;
+    for (const Person& p : people) {
+      if (!has(p, title)) continue;
+      holders.push_back(&p);
+      if (std::all_of(words.begin(), words.end(), [&](const auto& w) { return has(p, w); })) {
+        exact.push_back(&p);
+      }
+    }
+    if (exact.size() == 1) return exact.front()->key;
+    if (exact.empty() && holders.size() == 1) return holders.front()->key;
+    return {};
+  };
+  std::unordered_map<std::string, std::string> resolved;  // role key -> person key or ""
+  for (auto& c : claims) {
+    bool any = false;
+    for (const auto& e : c.entities) any = any || e.description;
+    if (!any && c.speaker.rfind(kRolePrefix, 0) != 0) continue;
+    auto person_of = [&](const std::string& key) -> std::string {
+      if (key.rfind(kRolePrefix, 0) != 0) return key;
+      auto [it, added] = resolved.emplace(key, std::string());
+      if (added) it->second = resolve(key);
+      return it->second;
+    };
+    std::vector<Entity> kept;
+    for (Entity& e : c.entities) {
+      if (!e.description) {
+        kept.push_back(std::move(e));
+        continue;
+      }
+      e.key = person_of(e.key);
+      if (e.key.empty()) continue;
+      // The person's name words join the claim's stems, so that "the mayor said" lines up with
+      // "Harlan said".
+      for (const auto& w : NameTokens(e.key)) c.stems.push_back(Stem(w));
+      kept.push_back(std::move(e));
+    }
+    c.entities = std::move(kept);
+    c.speaker = person_of(c.speaker);
+    for (Quote& q : c.quotes) q.speaker = person_of(q.speaker);
+    for (Act& a : c.acts) a.agent = person_of(a.agent);
+    c.acts.erase(
+        std::remove_if(c.acts.begin(), c.acts.end(), [](const Act& a) { return a.agent.empty(); }),
+        c.acts.end());
+  }
+}
+
 }  // namespace parallax::align

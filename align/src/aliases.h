@@ -1,6 +1,7 @@
 // Aliases of one entity across an event's documents: an acronym and the name it abbreviates
 // ("LRTA", "Lakemont Regional Transit Authority"), and a bare name and the titled person it
-// names ("Vance", "Robert Vance", "Councilmember Robert Vance").
+// names ("Vance", "Robert Vance", "Councilmember Robert Vance"), and a role and the person who
+// holds it ("the mayor", "Mayor Denise Harlan").
 #pragma once
 
 #include <vector>
@@ -19,5 +20,11 @@ void ResolveAcronyms(std::vector<ClaimModel>& claims);
 // event whose name holds all its name words ("councilmember robert vance"), so that it compares
 // as that person; a name two titled people could be is left alone.
 void ResolveNamesToTitledPeople(std::vector<ClaimModel>& claims);
+
+// Gives a role said instead of a name ("the mayor", "the US envoy"; Entity::description) the
+// key of the one titled person of the event holding that title, and so its speaker, quotes and
+// acts. A role no one or several people could hold is removed, with the speaker, quote speakers
+// and acts it stood for: an unknown speaker, not a wrong one. Call after the other resolutions.
+void ResolveRoleDescriptions(std::vector<ClaimModel>& claims);
 
 }  // namespace parallax::align

@@ -142,6 +142,7 @@ Alignment AlignDocuments(const std::vector<Document>& documents, const AlignOpti
   }
   ResolveAcronyms(out.claims);
   ResolveNamesToTitledPeople(out.claims);
+  ResolveRoleDescriptions(out.claims);
   out.document_copies = FindCopies(documents, options.copy_resemblance);
   out.document_events = SeparateEvents(out.claims, documents.size(), options.event_linkage);
   const size_t n = out.claims.size();

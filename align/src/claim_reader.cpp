@@ -100,7 +100,8 @@ bool IsNegationCue(const std::string& w) {
 
 struct EntityRun {
   size_t first;
-  size_t last;  // inclusive
+  size_t last;        // inclusive
+  bool role = false;  // a role said instead of a name ("the mayor"); see FindRoleRuns
 };
 
 std::vector<EntityRun> FindEntityRuns(const std::vector<Token>& t) {
@@ -133,16 +134,47 @@ std::vector<EntityRun> FindEntityRuns(const std::vector<Token>& t) {
       break;
     }
     // A lone capitalised word at the start of a sentence is usually just the first word.
-    if (!(i == 0 && j == 0 && NumberWordValue(t[i].lower) >= 0)) runs.push_back({i, j});
+    // A title written in lowercase right before a name is part of it ("US envoy Dana Kerr",
+    // "fire chief Maria Ortiz" -> "envoy dana kerr", "chief maria ortiz").
+    // ("would judge Beijing", "general Western support": words that are also verbs or
+    // adjectives are titles only when capitalised.)
+    size_t first = i;
+    if (i > 0 && t[i - 1].kind == TokenKind::kWord && !t[i - 1].capitalized &&
+        IsTitleWord(t[i - 1].lower) && t[i - 1].lower != "judge" && t[i - 1].lower != "general") {
+      first = i - 1;
+    }
+    if (!(i == 0 && j == 0 && NumberWordValue(t[i].lower) >= 0)) runs.push_back({first, j});
     i = j + 1;
   }
   return runs;
 }
 
+// A role said instead of a name: "the mayor", "the US envoy", "the city's fire chief": "the",
+// up to two words, then a title word that no name follows (that would be a title: "the Mayor
+// Dana Holt"). Honorifics ("mr", "dr") and "general" ("the general public") are never roles.
+std::vector<EntityRun> FindRoleRuns(const std::vector<Token>& t) {
+  std::vector<EntityRun> out;
+  for (size_t i = 1; i < t.size(); ++i) {
+    if (t[i].kind != TokenKind::kWord || !IsTitleWord(t[i].lower)) continue;
+    const std::string& w = t[i].lower;
+    if (w == "mr" || w == "mrs" || w == "ms" || w == "dr" || w == "general") continue;
+    if (i + 1 < t.size() && t[i + 1].kind == TokenKind::kWord && t[i + 1].capitalized) continue;
+    for (size_t k = i; k-- > 0 && i - k <= 3;) {
+      if (t[k].kind != TokenKind::kWord) break;
+      if (t[k].lower == "the") {
+        if (k + 1 <= i) out.push_back({k + 1, i, true});
+        break;
+      }
+    }
+  }
+  return out;
+}
+
 std::string KeyOf(const std::vector<Token>& t, const EntityRun& r) {
-  std::string key;
+  std::string key = r.role ? std::string(kRolePrefix) : std::string();
+  const size_t prefix = key.size();
   for (size_t k = r.first; k <= r.last; ++k) {
-    if (!key.empty()) key += ' ';
+    if (key.size() > prefix) key += ' ';
     key += t[k].lower;
   }
   return key;
@@ -185,7 +217,7 @@ std::vector<std::string> NameTokens(const std::string& entity_key) {
   return out;
 }
 
-bool IsTitledPerson(const std::string& key) {
+bool IsTitleWord(std::string_view lower) {
   static const std::unordered_set<std::string_view> kTitles = {
       "president",    "minister",  "premier",    "spokesman",     "spokeswoman",
       "spokesperson", "secretary", "ambassador", "envoy",         "mayor",
@@ -193,7 +225,12 @@ bool IsTitledPerson(const std::string& key) {
       "commissioner", "director",  "chairman",   "chairwoman",    "mr",
       "mrs",          "ms",        "dr",         "king",          "queen",
       "prince",       "general",   "judge"};
-  return HasWord(key, kTitles) && AnyWord(key, IsNameToken);
+  return kTitles.count(lower) > 0;
+}
+
+bool IsTitledPerson(const std::string& key) {
+  return AnyWord(key, [](std::string_view w) { return IsTitleWord(w); }) &&
+         AnyWord(key, IsNameToken);
 }
 
 bool IsVenue(const std::string& key) {
@@ -280,16 +317,26 @@ ClaimModel ReadClaim(const std::string& text, Span span, DocumentContext& contex
   };
 
   // Entities (outside and inside quotes).
-  const std::vector<EntityRun> runs = FindEntityRuns(t);
+  std::vector<EntityRun> runs = FindEntityRuns(t);
+  const size_t named_runs = runs.size();
+  for (const EntityRun& r : FindRoleRuns(t)) runs.push_back(r);
+  if (runs.size() > named_runs) {
+    // In text order; a role holding a name ("the US envoy" over "US") after it, so that the
+    // nearest-entity searches below take the role.
+    std::sort(runs.begin(), runs.end(), [](const EntityRun& a, const EntityRun& b) {
+      return a.first != b.first ? a.first < b.first : a.last < b.last;
+    });
+  }
   for (const EntityRun& r : runs) {
     Entity e;
     e.key = KeyOf(t, r);
+    e.description = r.role;
     e.surface = text.substr(t[r.first].span.begin, t[r.last].span.end - t[r.first].span.begin);
     e.span = {t[r.first].span.begin, t[r.last].span.end};
     size_t before = r.first;
     if (before > 0 && t[before - 1].lower == "the") --before;
     if (before > 0 && t[before - 1].kind == TokenKind::kWord) e.role = t[before - 1].lower;
-    if (!NameTokens(e.key).empty()) claim.entities.push_back(std::move(e));
+    if (r.role || !NameTokens(e.key).empty()) claim.entities.push_back(std::move(e));
   }
 
   // Acts of initiative and their agents: "proposed by X", "at the invitation of X", "X proposed".

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "parallax/align/align.h"
@@ -19,6 +20,13 @@ struct DocumentContext {
 // dash, and at ", and" / ", but" / ", while" / ", whereas" / ", although" when
 // both sides hold at least five words. Never inside a quotation.
 std::vector<Span> SplitClauses(const std::string& text, Span sentence);
+
+// Entity keys of roles said instead of a name ("the mayor" -> "role:mayor") start with this;
+// ResolveRoleDescriptions (aliases.h) replaces them with the person's key or removes them.
+inline constexpr std::string_view kRolePrefix = "role:";
+
+// Words that title a person ("minister", "mayor", "envoy", "dr").
+bool IsTitleWord(std::string_view lower);
 
 ClaimModel ReadClaim(const std::string& text, Span span, DocumentContext& context);
 

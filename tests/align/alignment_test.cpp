@@ -8,6 +8,7 @@
 using parallax::Document;
 using parallax::align::AlignDocuments;
 using parallax::align::Alignment;
+using parallax::align::ClaimModel;
 using parallax::align::SameEntity;
 
 namespace {
@@ -399,6 +400,48 @@ TEST_CASE("aliases: a bare name two titled people could be is left alone") {
     }
   }
   CHECK(seen == 1);
+}
+
+TEST_CASE("aliases: a role said instead of a name is the one titled person holding it") {
+  const std::vector<Document> docs = {
+      Doc("d1", "Mayor Denise Harlan opened the new ferry terminal on Friday."),
+      Doc("d2", "\"This terminal is for everyone,\" the mayor said at the opening on Friday."),
+      Doc("d3", "The US envoy Dana Kerr visited the port. Later the US envoy praised the crews.")};
+  const Alignment a = AlignDocuments(docs);
+  const ClaimModel* quoted = nullptr;
+  std::vector<std::string> envoy_keys;
+  for (const auto& c : a.claims) {
+    if (c.claim.text.find("for everyone") != std::string::npos) quoted = &c;
+    for (const auto& e : c.entities) {
+      if (e.description) CHECK(e.key != "role:us envoy");
+      if (e.surface.find("envoy") != std::string::npos) envoy_keys.push_back(e.key);
+    }
+  }
+  REQUIRE(quoted != nullptr);
+  CHECK(quoted->speaker == "mayor denise harlan");
+  REQUIRE(quoted->quotes.size() == 1);
+  CHECK(quoted->quotes[0].speaker == "mayor denise harlan");
+  // "envoy Dana Kerr": a title before a name, lowercase; "the US envoy": a role.
+  REQUIRE(envoy_keys.size() == 2);
+  CHECK(envoy_keys[0] == "envoy dana kerr");
+  CHECK(envoy_keys[1] == "envoy dana kerr");
+}
+
+TEST_CASE("aliases: a role two people could hold, or no one, names no one") {
+  const std::vector<Document> docs = {
+      Doc("d1", "Minister Ola Brandt met Minister Ivo Petrov at the port on Friday."),
+      Doc("d2", "\"We have a deal,\" the minister said after the port talks on Friday."),
+      Doc("d3", "\"The port will grow,\" the governor said at the quay on Friday.")};
+  const Alignment a = AlignDocuments(docs);
+  size_t quotes = 0;
+  for (const auto& c : a.claims) {
+    for (const auto& e : c.entities) CHECK_FALSE(e.description);
+    if (c.quotes.empty()) continue;
+    ++quotes;
+    CHECK(c.speaker.empty());  // unknown, rather than a guess
+    CHECK(c.quotes[0].speaker.empty());
+  }
+  CHECK(quotes == 2);
 }
 
 TEST_CASE("facets: a headline stating its article's figure joins that figure's facet") {

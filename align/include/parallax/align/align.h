@@ -77,6 +77,9 @@ struct Entity {
   std::string surface;  // as written
   std::string role;     // the word before it, lowercased, "the" skipped ("at", "meet"), or ""
   Span span;
+  // Said by its role ("the mayor", "the US envoy"); `key` is the named person of the event who
+  // holds that role ("mayor denise harlan"). Roles no one person holds are not kept.
+  bool description = false;
 };
 
 // An act credited to someone: "proposed by Brussels", "at the invitation of Han", "X suggested".
