@@ -1,6 +1,7 @@
 #include "claim_reader.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <string_view>
 #include <unordered_set>
 
@@ -294,6 +295,33 @@ std::vector<Span> SplitClauses(const std::string& text, Span sentence) {
   return out;
 }
 
+// Years before the publication's within kPastYearReach bytes of a figure or date mark it as
+// background of that year ("below the 31,500 tonnes allowed under the 2019 memorandum", "In
+// 2019, the quota was cut to 22,000 tonnes"). Not a year in a name ("the 1987 Marren Accord")
+// nor a record it is measured against ("the first since 1951").
+void MarkPastYears(const std::vector<Token>& t, const std::string& published, ClaimModel& claim) {
+  constexpr uint32_t kPastYearReach = 60;
+  if (published.size() < 4) return;
+  const int published_year = std::atoi(published.substr(0, 4).c_str());
+  for (size_t i = 0; i < t.size(); ++i) {
+    const Token& tok = t[i];
+    if (tok.kind != TokenKind::kNumber || tok.lower.size() != 4) continue;
+    if (i + 1 < t.size() && t[i + 1].kind == TokenKind::kWord && t[i + 1].capitalized) continue;
+    if (i > 0 && t[i - 1].lower == "since") continue;
+    const int year = std::atoi(tok.lower.c_str());
+    if (year < 1900 || year >= published_year) continue;
+    auto near = [&](Span s) {
+      return s.begin <= tok.span.end + kPastYearReach && tok.span.begin <= s.end + kPastYearReach;
+    };
+    for (auto& q : claim.quantities) {
+      if (q.past_year == 0 && near(q.span)) q.past_year = year;
+    }
+    for (auto& d : claim.dates) {
+      if (d.past_year == 0 && d.year != year && near(d.span)) d.past_year = year;
+    }
+  }
+}
+
 ClaimModel ReadClaim(const std::string& text, Span span, DocumentContext& context) {
   ClaimModel claim;
   claim.claim.span = span;
@@ -484,6 +512,7 @@ ClaimModel ReadClaim(const std::string& text, Span span, DocumentContext& contex
 
   claim.quantities = ExtractQuantities(text, span);
   claim.dates = ExtractDates(text, span, context.published);
+  MarkPastYears(t, context.published, claim);
   return claim;
 }
 

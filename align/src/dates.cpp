@@ -121,6 +121,7 @@ std::vector<DateRef> ExtractDates(const std::string& text, Span span,
       if (d == 0 && i > 0 && IsDayNumber(t[i - 1], d)) first = i - 1;
       if (d > 0 && y == 0 && last == i && k < t.size() && IsYearNumber(t[k], y)) last = k;
       if (m == 5 && d == 0 && y == 0) continue;  // "may" the verb, capitalised at a start
+      const bool year_inferred = y == 0;
       if (y == 0) {
         if (!have_pub) continue;
         y = NearestYear(pub, m, d);
@@ -132,6 +133,7 @@ std::vector<DateRef> ExtractDates(const std::string& text, Span span,
         }
       }
       emit(y, m, d, first, last);
+      out.back().year_inferred = year_inferred;
       i = last;
       continue;
     }

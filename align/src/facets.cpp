@@ -130,11 +130,15 @@ std::vector<FacetCluster> FindFacets(
       if (q.unit == "ordinal") continue;  // "first", "14th": names, not measures
       Mention m;
       AddQuantity(q, m);
+      // A figure of an earlier year lines up with figures of that year only.
+      if (q.past_year != 0) m.value_class += "@" + std::to_string(q.past_year);
       push(std::move(m));
     }
     for (const DateRef& d : claim.dates) {
       Mention m;
-      if (AddDate(d, m)) push(std::move(m));
+      if (!AddDate(d, m)) continue;
+      if (d.past_year != 0) m.value_class += "@" + std::to_string(d.past_year);
+      push(std::move(m));
     }
     // Acts credited to someone ("proposed by X", "at the invitation of Y"): what the act is
     // about is the whole claim, so its stems are the context; the agent is the value.

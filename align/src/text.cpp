@@ -233,6 +233,13 @@ std::vector<std::string> ValueContext(const std::vector<Token>& t, size_t first,
   found = 0;
   for (size_t k = last + 1; k < t.size() && found < window; ++k) {
     if (t[k].lower == ";" || t[k].lower == ":" || t[k].lower == ",") break;
+    // What follows "after", "before", "when"... is another happening, timed against this one
+    // ("back home this afternoon after a fire destroyed ...").
+    const std::string& w = t[k].lower;
+    if (w == "after" || w == "before" || w == "when" || w == "while" || w == "since" ||
+        w == "until") {
+      break;
+    }
     if (take(k)) ++found;
   }
   return out;

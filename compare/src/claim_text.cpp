@@ -46,7 +46,11 @@ bool SameContext(const std::vector<std::string>& a, const std::vector<std::strin
 }
 
 bool SameSubject(const align::Quantity& a, const align::Quantity& b) {
-  if (!a.noun.empty() && a.noun == b.noun) return true;
+  // A noun that says what is counted ("engines", "vessels") is enough; "people" is not: four
+  // people injured and 400 people evacuated are two counts.
+  const bool generic = a.noun == "peopl" || a.noun == "person" || a.noun == "men" ||
+                       a.noun == "women" || a.noun == "time" || a.noun == "other";
+  if (!a.noun.empty() && a.noun == b.noun && !generic) return true;
   return SameContext(a.context, b.context);
 }
 

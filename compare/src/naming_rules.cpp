@@ -66,6 +66,11 @@ std::optional<PairConflict> CompareQuotes(const ClaimModel& a, const ClaimModel&
                                           double stem_jaccard,
                                           const std::vector<std::set<std::string>>& words_a,
                                           const std::vector<std::set<std::string>>& words_b) {
+  // A quote the other claim also carries, in much the same words, is not said differently by
+  // another of its quotes: one outlet quoting two remarks, the other one of them.
+  auto echoed = [](const std::set<std::string>& w, const std::vector<std::set<std::string>>& in) {
+    return std::any_of(in.begin(), in.end(), [&](const auto& x) { return Jaccard(w, x) >= 0.5; });
+  };
   for (size_t i = 0; i < a.quotes.size(); ++i) {
     const auto& qa = a.quotes[i];
     const auto& wa = words_a[i];
@@ -74,6 +79,7 @@ std::optional<PairConflict> CompareQuotes(const ClaimModel& a, const ClaimModel&
       const auto& wb = words_b[j];
       if (wa.size() < 3 || wb.size() < 3) continue;
       const double overlap = Jaccard(wa, wb);
+      const bool reworded = overlap < 0.5 && !echoed(wa, words_b) && !echoed(wb, words_a);
       const bool same_speaker = align::SameEntity(qa.speaker, qb.speaker);
       const bool both_known = !qa.speaker.empty() && !qb.speaker.empty();
       if (overlap >= 0.6 && both_known && !same_speaker) {
@@ -83,7 +89,7 @@ std::optional<PairConflict> CompareQuotes(const ClaimModel& a, const ClaimModel&
                             {qb.speaker, qb.span},
                             0.8};
       }
-      if (same_speaker && overlap < 0.15 && wa.size() <= 15 && wb.size() <= 15 &&
+      if (same_speaker && reworded && overlap < 0.15 && wa.size() <= 15 && wb.size() <= 15 &&
           stem_jaccard >= 0.2) {
         return PairConflict{FindingKind::kQuote,
                             "what " + qa.speaker + " said",
@@ -91,7 +97,7 @@ std::optional<PairConflict> CompareQuotes(const ClaimModel& a, const ClaimModel&
                             {"\"" + TextAt(db, b, qb.span) + "\"", qb.span},
                             0.6};
       }
-      if (same_speaker && both_known && overlap < 0.5 && Misquoted(wa, wb)) {
+      if (same_speaker && both_known && reworded && Misquoted(wa, wb)) {
         return PairConflict{FindingKind::kQuote,
                             "how " + qa.speaker + " was quoted",
                             {"\"" + TextAt(da, a, qa.span) + "\"", qa.span},

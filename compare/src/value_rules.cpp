@@ -26,7 +26,9 @@ std::optional<PairConflict> CompareQuantities(const ClaimModel& a, const ClaimMo
     const align::Quantity* other = nullptr;
     for (size_t j = 0; j < b.quantities.size(); ++j) {
       const auto& qb = b.quantities[j];
-      if (keys_b[j] != key || !SameSubject(qa, qb)) continue;
+      // A figure of an earlier year ("the 2019 memorandum allowed 31,500 tonnes") is
+      // background, compared with figures of that year only.
+      if (keys_b[j] != key || !SameSubject(qa, qb) || qa.past_year != qb.past_year) continue;
       b_has = true;
       if (!other) other = &qb;
       if (QuantitiesCompatible(qa, qb)) any_compatible = true;
@@ -63,6 +65,7 @@ std::optional<PairConflict> CompareDates(const ClaimModel& a, const ClaimModel& 
   for (const auto& da : a.dates) {
     for (const auto& db : b.dates) {
       if (!one_act && !SameContext(da.context, db.context)) continue;
+      if (da.past_year != db.past_year) continue;  // background of an earlier year
       // A bare year is compared with bare years only (see facets.cpp).
       if ((da.month == 0) != (db.month == 0)) continue;
       if (DatesCompatible(da, db)) return std::nullopt;

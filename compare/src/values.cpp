@@ -218,7 +218,10 @@ bool DatesCompatible(const align::DateRef& a, const align::DateRef& b) {
     const DateRef& other = a.no_later ? b : a;
     if (deadline.month == 0) return other.year <= deadline.year;
   }
-  if (a.year && b.year && a.year != b.year) return false;
+  // A year only inferred ("from January 1" read as the nearest January) says nothing against
+  // a stated one ("from 1 January 2027").
+  const bool years_known = !a.year_inferred && !b.year_inferred;
+  if (years_known && a.year && b.year && a.year != b.year) return false;
   if (a.month && b.month && a.month != b.month) return false;
   if (a.day && b.day && a.day != b.day) return false;
   return true;

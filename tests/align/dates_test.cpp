@@ -80,3 +80,10 @@ TEST_CASE("dates: past years, figures and spans are not read as dates") {
   CHECK(Read("Work runs in 2026-2027 if funded.").empty());
   CHECK(Read("The line opens in 2031.", "").empty());  // no publication year to tell a target
 }
+
+TEST_CASE("dates: a year not written is marked inferred; a past year next to a date marks it") {
+  auto d = Read("Dues fall from January 1 and again from 1 January 2027.");
+  REQUIRE(d.size() == 2);
+  CHECK(d[0].year_inferred);
+  CHECK_FALSE(d[1].year_inferred);
+}

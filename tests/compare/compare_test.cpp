@@ -126,6 +126,58 @@ TEST_CASE("compare: a deadline year agrees with any year up to it and clashes wi
   CHECK(values == std::set<std::string>{"by 2030", "2031"});
 }
 
+TEST_CASE("compare: a figure of an earlier year is background, not a clash") {
+  const std::vector<Document> docs = {
+      Doc("d1", "Coast Herald",
+          "The new deal lets Valmora boats land 38,000 tonnes of herring a year in the bay."),
+      Doc("d2", "Valmora Post",
+          "The deal lets Valmora boats land more herring in the bay than the 31,500 tonnes "
+          "allowed under the 2019 memorandum.")};
+  CHECK(CompareClusters(docs, parallax::align::AlignDocuments(docs)).findings.empty());
+}
+
+TEST_CASE("compare: a time followed by 'after' another happening is not that happening's time") {
+  // Published Wednesday 4 March 2026.
+  std::vector<Document> docs = {
+      Doc("d1", "Coast Herald",
+          "Families were back home this afternoon after a fire destroyed the Valmora warehouse "
+          "on Tuesday night."),
+      Doc("d2", "Valmora Post",
+          "The fire, which started late on 3 March, destroyed the Valmora warehouse.")};
+  for (auto& d : docs) d.published = "2026-03-04T16:00:00+01:00";
+  CHECK(CompareClusters(docs, parallax::align::AlignDocuments(docs)).findings.empty());
+}
+
+TEST_CASE("compare: a year left unstated does not clash with a stated one") {
+  // Published in June 2026: "January 1" alone reads as the nearest, 2026.
+  std::vector<Document> docs = {
+      Doc("d1", "Coast Herald", "Harbour dues for Valmora ships fall by 12% from 1 January 2027."),
+      Doc("d2", "Valmora Post", "Harbour dues for Valmora ships fall by 12% from January 1.")};
+  for (auto& d : docs) d.published = "2026-06-09T17:00:00+00:00";
+  CHECK(CompareClusters(docs, parallax::align::AlignDocuments(docs)).findings.empty());
+}
+
+TEST_CASE("compare: 'people' counted for two different things are not compared") {
+  const std::vector<Document> docs = {
+      Doc("d1", "Coast Herald",
+          "The warehouse fire in Valmora injured four people and forced 400 residents out."),
+      Doc("d2", "Valmora Post",
+          "The warehouse fire in Valmora led the mayor to evacuate 400 people overnight.")};
+  CHECK(CompareClusters(docs, parallax::align::AlignDocuments(docs)).findings.empty());
+}
+
+TEST_CASE("compare: one outlet quoting two remarks, the other one of them, is no misquote") {
+  const std::vector<Document> docs = {
+      Doc("d1", "Coast Herald",
+          "\"This is a fair deal for the people who work the sea,\" Minister Ola Brandt said, "
+          "adding that he had \"not given away a single fishing ground\"."),
+      Doc("d2", "Valmora Post",
+          "\"This is a fair deal for the people who work the sea,\" Minister Ola Brandt told "
+          "reporters on the quay.")};
+  const auto c = CompareClusters(docs, parallax::align::AlignDocuments(docs));
+  for (const auto& f : c.findings) CHECK(f.kind != FindingKind::kQuote);
+}
+
 TEST_CASE("compare: the same quote credited to different speakers is an attribution conflict") {
   const std::vector<Document> docs = {
       Doc("d1", "Coast Herald",

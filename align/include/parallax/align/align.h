@@ -30,6 +30,7 @@ struct Quantity {
   double resolution = 1;
   Span span;                         // the words that state it, including hedges
   std::vector<std::string> context;  // as DateRef::context
+  int past_year = 0;                 // as DateRef::past_year ("the 2019 memorandum's 31,500 t")
 };
 
 // A calendar reference resolved against the document's publication date. Fields beyond the
@@ -59,8 +60,13 @@ struct DateRef {
   // The day is not stated with the time: it is the day, around the publication time, on which
   // the time last fell (next falls, when the sentence speaks of the future).
   bool day_inferred = false;
+  // The year is not stated ("on 9 December"): the one that puts the date nearest publication.
+  bool year_inferred = false;
   // "by 2030", "until 2031": the date is a deadline, anything up to its end agrees with it.
   bool no_later = false;
+  // A year before the publication's written next to the date ("a 2019 meeting set for 25
+  // October"), 0 if none: background of that earlier time rather than the event's.
+  int past_year = 0;
   Span span;
   // Stems of the lowercase content words around the value (up to two on each side, within
   // its clause): what the value is about. Two values are compared only when these overlap.
