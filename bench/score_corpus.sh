@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Scores `parallax compare` on labelled events: serves each event folder on 127.0.0.1, compares
 # its pages, and prints ../shared/tools/score_report.py's lines for it.
-# Usage: bench/score_corpus.sh [EVENT_DIR...]   (default: ../shared/corpus/dev/* and examples/meeting)
+# Usage: bench/score_corpus.sh [EVENT_DIR...]
+#   (default: ../shared/corpus/dev/*, examples/meeting and the held-out bench/events/*)
 set -uo pipefail
 cd "$(dirname "$0")/.."
 bin=${PARALLAX_BIN:-build/bin/parallax}
@@ -9,7 +10,7 @@ tools=../shared/tools
 out=${OUT:-/tmp/parallax-score}
 mkdir -p "$out"
 events=("$@")
-if [ ${#events[@]} -eq 0 ]; then events=(../shared/corpus/dev/*/ examples/meeting/); fi
+if [ ${#events[@]} -eq 0 ]; then events=(../shared/corpus/dev/*/ examples/meeting/ bench/events/*/); fi
 port=${PORT:-18431}
 for event in "${events[@]}"; do
   event=${event%/}
