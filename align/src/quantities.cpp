@@ -339,10 +339,23 @@ std::vector<Quantity> ExtractQuantities(const std::string& text, Span span) {
       ++end;
     } else if (end < t.size() && t[end].kind == TokenKind::kWord && !IsStopword(t[end].lower) &&
                NumberWordValue(t[end].lower) < 0 && !ClockTimeAt(t, first, end)) {
-      // A counted noun, possibly after one modifier: "81 drones", "60,000 homes".
+      // A counted noun, possibly after modifiers: "81 drones", "214 Haldish-flagged vessels",
+      // "400 Millbrook residents", "30 fire engines" (a plural after a singular is the noun).
+      auto word = [&](size_t k) {
+        return k < t.size() && t[k].kind == TokenKind::kWord && !IsStopword(t[k].lower) &&
+               NumberWordValue(t[k].lower) < 0;
+      };
+      size_t noun = end;
+      while (noun + 2 < t.size() && t[noun + 1].hyphen_before && word(noun + 1)) ++noun;
+      if (noun > end && word(noun + 1) && !t[noun + 1].capitalized) ++noun;  // past "X-flagged"
+      if (noun == end && word(end + 1) && !t[end + 1].capitalized && !t[end + 1].hyphen_before &&
+          t[end + 1].lower.size() > 3 && t[end + 1].lower.back() == 's' &&
+          (t[end].capitalized || t[end].lower.back() != 's')) {
+        noun = end + 1;
+      }
       q.unit = "count";
-      q.noun = ContentStem(t[end].lower);
-      ++end;
+      q.noun = ContentStem(t[noun].lower);
+      end = noun + 1;
     } else {
       i = next - 1;
       continue;

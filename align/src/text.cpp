@@ -256,7 +256,8 @@ std::string ContentStem(std::string_view lower) {
       {"quak", "earthquak"}, {"tremor", "earthquak"}, {"assault", "attack"}, {"plane", "aircraft"},
       {"jet", "aircraft"},   {"rose", "rise"},        {"increas", "rise"},   {"climb", "rise"},
       {"fell", "fall"},      {"decreas", "fall"},     {"drop", "fall"},      {"declin", "fall"},
-      {"decis", "decid"},    {"switch", "chang"}};
+      {"decis", "decid"},    {"switch", "chang"},     {"blaze", "fire"},     {"inferno", "fire"},
+      {"vessel", "ship"},    {"boat", "ship"}};
   std::string stem = Stem(lower);
   auto it = kSynonyms.find(stem);
   return it == kSynonyms.end() ? stem : std::string(it->second);

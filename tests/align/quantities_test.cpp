@@ -70,6 +70,19 @@ TEST_CASE("quantities: counts keep their noun; years, dates and clock times are 
   CHECK(q[0].bound == Bound::kAtLeast);
 }
 
+TEST_CASE("quantities: the counted noun is found past modifiers") {
+  auto noun_of = [](const std::string& text) {
+    const auto q = Read(text);
+    return q.size() == 1 ? q[0].noun : std::string("?");
+  };
+  CHECK(noun_of("The deal covers 214 Haldish-flagged vessels.") == "ship");  // vessel = ship
+  CHECK(noun_of("It will apply to 174 vessels registered there.") == "ship");
+  CHECK(noun_of("About 400 Millbrook residents left.") == "resid");
+  CHECK(noun_of("More than 30 fire engines attended.") == "engin");
+  CHECK(noun_of("Six people were hurt.") == "peopl");
+  CHECK(noun_of("They caught 38,000 tonnes of herring.") == "tonn");
+}
+
 TEST_CASE("quantities: ordinals with their noun") {
   const auto q = Read("It was the fourteenth round of talks, not the 13th round.");
   REQUIRE(q.size() == 2);
