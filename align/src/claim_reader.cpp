@@ -367,20 +367,40 @@ ClaimModel ReadClaim(const std::string& text, Span span, DocumentContext& contex
     if (r.role || !NameTokens(e.key).empty()) claim.entities.push_back(std::move(e));
   }
 
-  // Acts of initiative and their agents: "proposed by X", "at the invitation of X", "X proposed".
-  for (size_t i = 0; i < t.size(); ++i) {
-    const std::string stem = t[i].kind == TokenKind::kWord ? Stem(t[i].lower) : std::string();
-    if (stem != "propos" && stem != "suggest" && stem != "invit" && stem != "request" &&
-        stem != "initi" && stem != "amend" && stem != "motion") {
-      continue;
+  // Acts credited to an agent, by kind: initiative ("proposed by X", "at the invitation of X",
+  // "X proposed", "X's proposal", "it was X who proposed"), order ("X ordered the evacuation",
+  // "ordered by X", "X issued the evacuation order") and declaration ("X declared a state of
+  // emergency", "declared by X").
+  auto act_kind = [&](size_t i) -> const char* {
+    if (t[i].kind != TokenKind::kWord) return nullptr;
+    const std::string stem = Stem(t[i].lower);
+    if (t[i].lower.starts_with("initial")) return nullptr;  // "initialled", not an initiative
+    // "did not respond to the Beacon's request for comment": the newsroom's, not the event's.
+    if (stem == "request" && i + 2 < t.size() && t[i + 2].lower == "comment") return nullptr;
+    if (stem == "propos" || stem == "suggest" || stem == "invit" || stem == "request" ||
+        stem == "initi" || stem == "amend" || stem == "motion") {
+      return "initiative";
     }
+    if (stem == "order" && t[i].lower != "order") return "order";  // "ordered", "orders"
+    if (stem == "order" && i > 0) {
+      for (size_t k = i; k-- > 0 && i - k <= 3;) {
+        if (t[k].lower == "issued" || t[k].lower == "gave") return "order";  // "issued the order"
+      }
+    }
+    if (stem == "declar") return "declaration";
+    return nullptr;
+  };
+  for (size_t i = 0; i < t.size(); ++i) {
+    const char* kind = act_kind(i);
+    if (kind == nullptr) continue;
+    const bool initiative = std::string_view(kind) == "initiative";
     std::string agent;
     size_t agent_end = i;
-    // "... by X" / "... of X" within three tokens after the act word; "an amendment from X",
-    // "the amendment ... came from X" within eight.
+    // "... by X" within three tokens after the act word (and, for an initiative, "... of X";
+    // "an amendment from X", "the amendment ... came from X" within eight).
     for (size_t k = i + 1; k < t.size() && k <= i + 8 && agent.empty(); ++k) {
-      const bool near = k <= i + 3 && (t[k].lower == "by" || t[k].lower == "of");
-      if (!near && t[k].lower != "from") continue;
+      const bool near = k <= i + 3 && (t[k].lower == "by" || (initiative && t[k].lower == "of"));
+      if (!near && !(initiative && t[k].lower == "from")) continue;
       for (const EntityRun& r : runs) {
         if (r.first > k && r.first <= k + 2) {
           agent = KeyOf(t, r);
@@ -389,16 +409,42 @@ ClaimModel ReadClaim(const std::string& text, Span span, DocumentContext& contex
         }
       }
     }
-    // "X proposed" / "X suggested": an entity right before the verb.
-    if (agent.empty() && (t[i].lower.ends_with("ed") || t[i].lower.ends_with("s"))) {
+    // "X proposed", "X's proposal", "it was X who proposed", "X issued the order": an entity
+    // right before the act word, before "who" and it, or before the verb that issues it.
+    if (agent.empty()) {
+      size_t verb = i;
+      if (t[i].lower == "order") {
+        while (verb > 0 && t[verb].lower != "issued" && t[verb].lower != "gave") --verb;
+      }
+      // The act word as a noun ("proposal", "order") takes a possessive agent only: "Brodt's
+      // proposal", not "an EU proposal" (a body for its capital, or a mere label).
+      const bool verb_form = t[verb].lower.ends_with("ed") || t[verb].lower.ends_with("s");
       for (const EntityRun& r : runs) {
-        if (r.last + 1 == i) agent = KeyOf(t, r);
+        const uint32_t after = t[r.last].span.end;
+        const bool possessive =
+            text.compare(after, 2, "'s") == 0 || text.compare(after, 4, "\u2019s") == 0;
+        if ((r.last + 1 == verb && (verb_form || possessive)) ||
+            (r.last + 2 == verb && t[r.last + 1].lower == "who")) {
+          agent = KeyOf(t, r);
+        }
       }
     }
     if (agent.empty()) continue;
     Act act;
-    act.kind = "initiative";
+    act.kind = kind;
     act.agent = agent;
+    if (!initiative) {
+      auto content = [&](size_t k) {
+        return t[k].kind == TokenKind::kWord && !IsStopword(t[k].lower) && !t[k].capitalized;
+      };
+      if (t[i].lower == "order" && i > 0 && content(i - 1)) {
+        act.object = ContentStem(t[i - 1].lower);  // "the evacuation order"
+      } else {
+        for (size_t k = i + 1; k < t.size() && k <= i + 3 && act.object.empty(); ++k) {
+          if (content(k)) act.object = ContentStem(t[k].lower);
+        }
+      }
+    }
     act.span = {t[std::min(i, agent_end)].span.begin, t[std::max(i, agent_end)].span.end};
     claim.acts.push_back(std::move(act));
   }

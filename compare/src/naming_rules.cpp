@@ -114,8 +114,15 @@ std::optional<PairConflict> CompareActs(const ClaimModel& a, const ClaimModel& b
     for (const auto& xb : b.acts) {
       if (xa.kind != xb.kind) continue;
       if (align::SameEntity(xa.agent, xb.agent)) return std::nullopt;
+      // An initiative is rare enough in one event to be one act told twice; orders and
+      // declarations are many ("ordered the evacuation", "ordered an inquiry"): they must be of
+      // the same thing.
+      const bool initiative = xa.kind == "initiative";
+      if (!initiative && (xa.object.empty() || xa.object != xb.object)) continue;
       return PairConflict{FindingKind::kAttribution,
-                          "who took the initiative",
+                          initiative           ? "who took the initiative"
+                          : xa.kind == "order" ? "who gave the order"
+                                               : "who made the declaration",
                           {xa.agent, xa.span},
                           {xb.agent, xb.span},
                           0.6};

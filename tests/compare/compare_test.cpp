@@ -522,6 +522,48 @@ TEST_CASE("acts: who proposed it, told in unlike sentences, is lined up and comp
   CHECK(c.findings[0].summary.find("who took the initiative") != std::string::npos);
 }
 
+TEST_CASE("acts: the same order credited to two people is an attribution conflict") {
+  const std::vector<Document> docs = {
+      Doc("d1", "Ledger",
+          "Chief Fire Officer Ingrid Sorel ordered the evacuation of the Millbrook estate "
+          "shortly after midnight."),
+      Doc("d2", "Wire",
+          "Mayor Dieter Hallam ordered the evacuation of the Millbrook estate in the middle of "
+          "the night.")};
+  const auto c = CompareClusters(docs, parallax::align::AlignDocuments(docs));
+  REQUIRE(KindsOf(c) == std::vector<FindingKind>{FindingKind::kAttribution});
+  CHECK(c.findings[0].summary.find("who gave the order") != std::string::npos);
+}
+
+TEST_CASE("acts: orders of different things by different people are not one act") {
+  const std::vector<Document> docs = {
+      Doc("d1", "Ledger",
+          "Fire chief Ingrid Sorel ordered the evacuation of the Millbrook estate."),
+      Doc("d2", "Wire", "Mayor Dieter Hallam ordered an inquiry into the Millbrook fire.")};
+  const auto c = CompareClusters(docs, parallax::align::AlignDocuments(docs));
+  CHECK(c.findings.empty());
+}
+
+TEST_CASE("acts: a possessive or 'it was X who' credits a proposal; a label does not") {
+  auto agents = [](const std::string& text) {
+    const std::vector<Document> docs = {Doc("d1", "Ledger", text)};
+    std::vector<std::string> out;
+    for (const auto& claim : parallax::align::AlignDocuments(docs).claims) {
+      for (const auto& act : claim.acts) out.push_back(act.kind + ":" + act.agent);
+    }
+    return out;
+  };
+  using V = std::vector<std::string>;
+  CHECK(agents("It was Brodt's proposal for a customs office that broke the deadlock.") ==
+        V{"initiative:brodt"});
+  CHECK(agents("It was Brodt who proposed a joint customs office at the terminal.") ==
+        V{"initiative:brodt"});
+  CHECK(agents("It began life as an EU proposal first tabled in July last year.").empty());
+  CHECK(
+      agents("Ostrenia did not respond to the Beacon's request for comment on the deal.").empty());
+  CHECK(agents("Ostrenia and Haldmark initial a port fees deal after two days of talks.").empty());
+}
+
 TEST_CASE("quotes: one utterance quoted in two wordings is a quote conflict; a shortening is not") {
   auto quote_findings = [](const std::string& a, const std::string& b) {
     const std::vector<Document> docs = {Doc("d1", "Ledger", a), Doc("d2", "Report", b)};

@@ -90,9 +90,14 @@ struct Entity {
 
 // An act credited to someone: "proposed by Brussels", "at the invitation of Han", "X suggested".
 struct Act {
-  std::string kind;   // "initiative" (proposed, suggested, invited, requested), ...
+  // "initiative" (proposed, suggested, invited, requested), "order" (ordered, issued the
+  // order), "declaration" (declared).
+  std::string kind;
   std::string agent;  // entity key of who did it
-  Span span;          // from the act word to the agent
+  // Stem of what was ordered or declared ("ordered the evacuation", "the evacuation order" ->
+  // "evacu"); "" for initiatives and when none is written.
+  std::string object;
+  Span span;  // from the act word to the agent
 };
 
 enum class Modality { kAsserted, kExpected, kReported, kDenied };
