@@ -1,9 +1,9 @@
-// Event separation by average-linkage clustering of documents. Each document is a set of
+// Event separation by average-linkage (UPGMA) clustering of documents. Each document is a set of
 // features: "n:" name tokens of the entities it mentions, "d:" the days it dates things to (a
-// stated day only: a guessed one says nothing of the event) and its content stems. A feature of
-// one document weighs 0 (it links nothing and would only dilute the cosine); others weigh
-// log(1 + N / document frequency), so rarer shared features count more; document similarity is
-// the weighted cosine.
+// stated day only: a guessed one says nothing of the event) and its content stems, and those of
+// its first claim once more under "l:" (its headline or lead). A feature of one document weighs 0
+// (it links nothing and would only dilute the cosine); others weigh log(1 + N / document
+// frequency), so rarer shared features count more; document similarity is the weighted cosine.
 #include "events.h"
 
 #include <algorithm>
@@ -40,19 +40,29 @@ std::vector<size_t> SeparateEvents(const std::vector<ClaimModel>& claims, size_t
     auto [it, added] = feature_id.emplace(f, static_cast<uint32_t>(feature_id.size()));
     features[d].push_back(it->second);
   };
+  // A document's first claim (its headline, else its lead) states which event it reports: its
+  // features count twice, once more under "l:", so two accounts whose leads name the same act,
+  // people and day weigh more alike than two whose leads differ but whose bodies share a theme.
+  std::vector<char> led(n, 0);
   for (const ClaimModel& c : claims) {
     const size_t d = c.document_index;
     if (d >= n) continue;
+    const bool lead = !led[d];
+    led[d] = 1;
+    auto add_feature = [&](const std::string& f) {
+      add(d, f);
+      if (lead) add(d, "l:" + f);
+    };
     for (const auto& e : c.entities) {
-      for (const auto& token : NameTokens(e.key)) add(d, "n:" + token);
+      for (const auto& token : NameTokens(e.key)) add_feature("n:" + token);
     }
     for (const auto& date : c.dates) {
       if (date.day > 0 && !date.day_inferred) {
-        add(d, "d:" + std::to_string(date.year) + "-" + std::to_string(date.month) + "-" +
-                   std::to_string(date.day));
+        add_feature("d:" + std::to_string(date.year) + "-" + std::to_string(date.month) + "-" +
+                    std::to_string(date.day));
       }
     }
-    for (const auto& s : c.stems) add(d, s);
+    for (const auto& s : c.stems) add_feature(s);
   }
   std::vector<uint32_t> frequency(feature_id.size(), 0);
   for (auto& f : features) {
@@ -74,49 +84,72 @@ std::vector<size_t> SeparateEvents(const std::vector<ClaimModel>& claims, size_t
     return WeightedCosine(features[a], norm[a], features[b], norm[b], weight);
   };
 
-  // 2. Document pairs and their similarity.
-  std::vector<std::pair<uint32_t, uint32_t>> pairs;
-  for (uint32_t a = 0; a < n; ++a)
-    for (uint32_t b = a + 1; b < n; ++b) pairs.push_back({a, b});
-  struct Edge {
-    double score;
-    uint32_t a, b;
-  };
-  std::vector<Edge> edges;
-  edges.reserve(pairs.size());
-  std::vector<std::unordered_map<uint32_t, double>> adjacency(n);
-  for (auto [a, b] : pairs) {
-    const double s = similarity(a, b);
-    if (s <= 0) continue;
-    edges.push_back({s, a, b});
-    adjacency[a][b] = s;
-    adjacency[b][a] = s;
+  // 2. Similarity of every document pair: n x n doubles (8 MB at kMaxSeparatedDocuments).
+  std::vector<double> link(n * n, 0.0);
+  for (size_t a = 0; a < n; ++a) {
+    for (size_t b = a + 1; b < n; ++b) link[a * n + b] = link[b * n + a] = similarity(a, b);
   }
-  std::sort(edges.begin(), edges.end(), [](const Edge& l, const Edge& r) {
-    if (l.score != r.score) return l.score > r.score;
-    return std::tie(l.a, l.b) < std::tie(r.a, r.b);
-  });
 
-  // 3. Greedy average-linkage merge, best pair first.
-  std::vector<size_t> root(n);
-  std::iota(root.begin(), root.end(), 0);
-  std::vector<std::vector<uint32_t>> members(n);
-  for (uint32_t d = 0; d < n; ++d) members[d] = {d};
-  for (const Edge& e : edges) {
-    size_t ra = root[e.a], rb = root[e.b];
-    if (ra == rb) continue;
-    if (members[ra].size() > members[rb].size()) std::swap(ra, rb);
-    double total = 0;
-    for (uint32_t x : members[ra]) {
-      for (const auto& [y, s] : adjacency[x]) {
-        if (root[y] == rb) total += s;
+  // 3. Average linkage (UPGMA): the two groups whose document pairs are most similar on average
+  // merge first, for as long as that average reaches min_linkage; a pair without shared features
+  // counts 0. Merging in order of linkage, rather than of the best single document pair, keeps
+  // one document that resembles both events from pulling a look-alike into the event early.
+  // Nearest-neighbour chains find that order in O(n^2): average linkage never rises above the
+  // better of its parts' when groups merge, so a group whose best linkage is below min_linkage
+  // is final. link[] rows of merged groups follow Lance-Williams.
+  std::vector<size_t> parent(n);
+  std::iota(parent.begin(), parent.end(), 0);
+  std::vector<size_t> group_size(n, 1);
+  std::vector<char> open(n, 1);  // a group that may still merge
+  std::vector<size_t> chain;
+  size_t next_start = 0;
+  for (;;) {
+    if (chain.empty()) {
+      while (next_start < n && !open[next_start]) ++next_start;
+      if (next_start == n) break;
+      chain.push_back(next_start);
+    }
+    const size_t top = chain.back();
+    // Its nearest group; the one before it in the chain wins ties, so the chain ends.
+    size_t best = n;
+    double best_link = -1;
+    if (chain.size() >= 2) {
+      best = chain[chain.size() - 2];
+      best_link = link[top * n + best];
+    }
+    for (size_t k = 0; k < n; ++k) {
+      if (k != top && open[k] && link[top * n + k] > best_link) {
+        best = k;
+        best_link = link[top * n + k];
       }
     }
-    const double linkage = total / static_cast<double>(members[ra].size() * members[rb].size());
-    if (linkage < min_linkage) continue;
-    for (uint32_t x : members[ra]) root[x] = rb;
-    members[rb].insert(members[rb].end(), members[ra].begin(), members[ra].end());
-    members[ra].clear();
+    if (best == n || best_link < min_linkage) {
+      open[top] = 0;
+      chain.pop_back();
+      continue;
+    }
+    if (chain.size() < 2 || best != chain[chain.size() - 2]) {
+      chain.push_back(best);
+      continue;
+    }
+    chain.resize(chain.size() - 2);
+    const size_t keep = std::min(top, best), gone = std::max(top, best);
+    for (size_t k = 0; k < n; ++k) {
+      if (!open[k] || k == keep || k == gone) continue;
+      const double merged = (static_cast<double>(group_size[keep]) * link[keep * n + k] +
+                             static_cast<double>(group_size[gone]) * link[gone * n + k]) /
+                            static_cast<double>(group_size[keep] + group_size[gone]);
+      link[keep * n + k] = link[k * n + keep] = merged;
+    }
+    group_size[keep] += group_size[gone];
+    open[gone] = 0;
+    parent[gone] = keep;
+  }
+  std::vector<std::vector<uint32_t>> members(n);
+  for (size_t d = 0; d < n; ++d) {
+    size_t r = d;
+    while (parent[r] != r) r = parent[r];
+    members[r].push_back(static_cast<uint32_t>(d));
   }
 
   // 4. Groups by size, largest first; ties by their earliest document.
@@ -160,20 +193,32 @@ std::vector<std::vector<size_t>> EventMentions(const std::vector<ClaimModel>& cl
       }
     }
     if (documents.size() < 2) continue;
-    std::vector<std::pair<double, std::string>> terms;
+    // Key terms, among the stems half or more of the documents use: the kKeyTerms most telling
+    // (share of documents x rarity among claims: the event's own words, not every sentence's),
+    // and the kKeyTerms the most documents use (what nearly every account says, however often),
+    // ties to the rarer among claims.
+    struct Term {
+      double share, spread;
+      std::string stem;
+    };
+    std::vector<Term> terms;
     for (const auto& [stem, docs] : documents_of) {
       const double share = static_cast<double>(docs.size()) / documents.size();
       if (docs.size() < 2 || share < 0.5) continue;
       const double spread = std::log(1.0 + static_cast<double>(claim_count) / claims_of[stem]);
-      terms.push_back({share * spread, stem});
+      terms.push_back({share, spread, stem});
     }
-    std::sort(terms.begin(), terms.end(), [](const auto& l, const auto& r) {
-      if (l.first != r.first) return l.first > r.first;
-      return l.second < r.second;
-    });
-    if (terms.size() > kKeyTerms) terms.resize(kKeyTerms);
     std::unordered_set<std::string> key;
-    for (const auto& t : terms) key.insert(t.second);
+    auto take_best = [&](auto score) {
+      std::sort(terms.begin(), terms.end(), [&](const Term& l, const Term& r) {
+        const auto sl = score(l), sr = score(r);
+        if (sl != sr) return sl > sr;
+        return l.stem < r.stem;
+      });
+      for (size_t t = 0; t < terms.size() && t < kKeyTerms; ++t) key.insert(terms[t].stem);
+    };
+    take_best([](const Term& t) { return t.share * t.spread; });
+    take_best([](const Term& t) { return std::pair{t.share, t.spread}; });
     std::vector<size_t> members;
     std::unordered_set<size_t> member_documents;
     for (size_t i : claims_of_event[event]) {

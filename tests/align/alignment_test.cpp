@@ -319,6 +319,79 @@ TEST_CASE("events: each event's own telling is one cluster, several claims per d
   CHECK(event_clusters == 2);
 }
 
+TEST_CASE("events: groups join in order of their average likeness, not of their likest pair") {
+  // Four accounts of a harbour fair and three of an expedition whose falcon nested at the
+  // harbour; a word only one account uses links nothing. The two harbour accounts of the fair
+  // resemble the falcon-at-the-harbour account more than they resemble the lantern accounts.
+  // Taken pair by pair, they would join the expedition before the fair's lantern accounts; taken
+  // by average likeness, the fair gathers first and is then, as a whole, too unlike the
+  // expedition to join it.
+  const std::vector<Document> docs = {
+      Doc("f1", "The crowds filled the harbour square for the fair."),
+      Doc("f2", "The harbour promenade hosted street musicians."),
+      Doc("f3", "The lanterns swayed as children danced."),
+      Doc("f4", "The lanterns lined the harbour wall at dusk."),
+      Doc("x1", "A falcon circled the ridge camp."),
+      Doc("x2", "The falcon nested near the harbour cliffs."),
+      Doc("x3", "The climbers photographed a falcon over the glacier."),
+  };
+  const Alignment a = AlignDocuments(docs);
+  REQUIRE(a.document_events.size() == docs.size());
+  for (size_t d = 1; d < 4; ++d) CHECK(a.document_events[d] == a.document_events[0]);
+  for (size_t d = 5; d < 7; ++d) CHECK(a.document_events[d] == a.document_events[4]);
+  CHECK(a.document_events[4] != a.document_events[0]);
+}
+
+TEST_CASE("events: an account's headline tells which event it reports, and counts twice") {
+  // Two resignations told with the same harbour backdrop: the bodies of all six accounts share
+  // the ferry, its crew and the storm, the headlines only their own person. Weighed once, the
+  // shared backdrop would hold the six together; the headlines weighed twice keep them apart.
+  const std::vector<Document> docs = {
+      Doc("a1", "Quill resigned from the cabinet. The ferry hit the bridge in the storm."),
+      Doc("a2", "Quill resigned after a long quarrel. The crew left the ferry during the storm."),
+      Doc("a3", "Quill resigned without warning. The harbour crew boarded the ferry."),
+      Doc("b1", "Varga retired from the council. The ferry crew waved."),
+      Doc("b2", "Varga retired amid applause. The storm stranded the crew."),
+      Doc("b3", "Varga retired before lunch. The storm kept the ferry crew ashore."),
+  };
+  const Alignment a = AlignDocuments(docs);
+  REQUIRE(a.document_events.size() == docs.size());
+  for (size_t d : {1, 2}) CHECK(a.document_events[d] == a.document_events[0]);
+  for (size_t d : {4, 5}) CHECK(a.document_events[d] == a.document_events[3]);
+  CHECK(a.document_events[3] != a.document_events[0]);
+}
+
+TEST_CASE("events: a word every account uses is a key term of the event however often it recurs") {
+  // Every account tells the flood, in two sentences each; five words of the first sentences are
+  // each in three accounts out of four, once. Rarer among claims, those five rank as the most
+  // telling, yet a sentence holding only "flood" still tells the event.
+  const std::vector<Document> docs = {
+      Doc("d1",
+          "The mayor watched a crane lift the ferry. The flood covered the market square. The "
+          "flood receded before dawn."),
+      Doc("d2",
+          "A crane raised the ferry beside the harbour pier. The flood reached the old mill. The "
+          "flood closed several schools."),
+      Doc("d3",
+          "The mayor saw the ferry towed from the harbour pier. The flood damaged the library "
+          "roof. The flood spared the chapel."),
+      Doc("d4",
+          "The mayor inspected a crane at the harbour pier. The flood cut the railway line. The "
+          "flood drowned the vineyard."),
+  };
+  const Alignment a = AlignDocuments(docs);
+  std::vector<size_t> event_clusters;
+  for (size_t k = 0; k < a.clusters.size(); ++k) {
+    if (a.clusters[k].basis == parallax::ClusterBasis::kEvent) event_clusters.push_back(k);
+  }
+  REQUIRE(event_clusters.size() == 1);
+  std::set<std::string> texts;
+  for (size_t m : a.cluster_members[event_clusters[0]]) texts.insert(a.claims[m].claim.text);
+  CHECK(texts.count("The flood receded before dawn.") == 1);
+  CHECK(texts.count("The flood drowned the vineyard.") == 1);
+  CHECK(texts.count("The mayor watched a crane lift the ferry.") == 1);
+}
+
 TEST_CASE("copies: a reprint is marked as a copy of the earlier document, an own account is not") {
   const std::string wire =
       "Envoy Mara Quill met harbour master Tobias Renn in Valmora on Monday to settle the fishing "
