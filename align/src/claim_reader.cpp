@@ -296,23 +296,37 @@ std::vector<Span> SplitClauses(const std::string& text, Span sentence) {
 }
 
 // Years before the publication's within kPastYearReach bytes of a figure or date mark it as
-// background of that year ("below the 31,500 tonnes allowed under the 2019 memorandum", "In
+// background of that year, and so does a back reference ("in that case") to the year the last
+// sentence told of ("below the 31,500 tonnes allowed under the 2019 memorandum", "In
 // 2019, the quota was cut to 22,000 tonnes"). Not a year in a name ("the 1987 Marren Accord")
 // nor a record it is measured against ("the first since 1951").
-void MarkPastYears(const std::vector<Token>& t, const std::string& published, ClaimModel& claim) {
-  constexpr uint32_t kPastYearReach = 60;
+void MarkPastYears(const std::vector<Token>& t, DocumentContext& context, ClaimModel& claim) {
+  constexpr uint32_t kPastYearReach = 90;
+  const std::string& published = context.published;
   if (published.size() < 4) return;
   const int published_year = std::atoi(published.substr(0, 4).c_str());
+  // "... in that case", "at the time", "that year": the earlier year the last sentence told of.
+  bool back_reference = false;
+  for (size_t i = 0; i + 1 < t.size(); ++i) {
+    const std::string& w = t[i].lower;
+    const std::string& next = t[i + 1].lower;
+    back_reference = back_reference || (w == "that" && (next == "case" || next == "year")) ||
+                     (w == "the" && next == "time" && i > 0 && t[i - 1].lower == "at");
+  }
+  int told = 0;
   for (size_t i = 0; i < t.size(); ++i) {
     const Token& tok = t[i];
     if (tok.kind != TokenKind::kNumber || tok.lower.size() != 4) continue;
     if (i + 1 < t.size() && t[i + 1].kind == TokenKind::kWord && t[i + 1].capitalized) continue;
-    if (i > 0 && t[i - 1].lower == "since") continue;
+    // ... unless the year is then told of: "the gravest case since 2019, when X was jailed".
+    const bool told_of = i + 2 < t.size() && t[i + 1].lower == "," && t[i + 2].lower == "when";
+    if (i > 0 && t[i - 1].lower == "since" && !told_of) continue;
     const int year = std::atoi(tok.lower.c_str());
     if (year < 1900 || year >= published_year) continue;
     auto near = [&](Span s) {
       return s.begin <= tok.span.end + kPastYearReach && tok.span.begin <= s.end + kPastYearReach;
     };
+    told = year;
     for (auto& q : claim.quantities) {
       if (q.past_year == 0 && near(q.span)) q.past_year = year;
     }
@@ -320,6 +334,12 @@ void MarkPastYears(const std::vector<Token>& t, const std::string& published, Cl
       if (d.past_year == 0 && d.year != year && near(d.span)) d.past_year = year;
     }
   }
+  if (told == 0 && back_reference && context.last_past_year != 0) {
+    told = context.last_past_year;
+    for (auto& q : claim.quantities) q.past_year = told;
+    for (auto& d : claim.dates) d.past_year = told;
+  }
+  context.last_past_year = told;
 }
 
 ClaimModel ReadClaim(const std::string& text, Span span, DocumentContext& context) {
@@ -471,9 +491,19 @@ ClaimModel ReadClaim(const std::string& text, Span span, DocumentContext& contex
       continue;
     }
     if (!IsSpeechVerb(t[i].lower)) continue;
+    // "X, chief forecaster at the VMS, said": the name before an appositive that runs from a
+    // comma to the comma before the verb, not a name inside it.
+    if (i > 0 && t[i - 1].lower == ",") {
+      for (const EntityRun& r : runs) {
+        if (r.last + 2 >= i || t[r.last + 1].lower != "," || in_quote(r.first)) continue;
+        bool one_appositive = true;
+        for (size_t k = r.last + 2; k + 1 < i; ++k) one_appositive &= t[k].lower != ",";
+        if (one_appositive && i - r.last <= 12) speaker = KeyOf(t, r);
+      }
+    }
     // "X said", "X, the minister, said": the nearest entity before the verb within 8 tokens.
     const size_t from = i >= 8 ? i - 8 : 0;
-    speaker = entity_near(from, i);
+    if (speaker.empty()) speaker = entity_near(from, i);
     // "said X"
     if (speaker.empty()) speaker = entity_near(i + 1, std::min(t.size(), i + 6));
     if (speaker.empty() && i > 0 && (t[i - 1].lower == "he" || t[i - 1].lower == "she")) {
@@ -491,6 +521,7 @@ ClaimModel ReadClaim(const std::string& text, Span span, DocumentContext& contex
       }
     }
   }
+  const bool speaker_inferred = speaker.empty() && pronoun_said && !context.last_speaker.empty();
   if (speaker.empty() && pronoun_said) speaker = context.last_speaker;
   if (!speaker.empty()) {
     context.last_speaker = speaker;
@@ -505,6 +536,7 @@ ClaimModel ReadClaim(const std::string& text, Span span, DocumentContext& contex
     Quote q;
     q.span = {t[a].span.end, b < t.size() ? t[b].span.begin : t.back().span.end};
     q.speaker = speaker;
+    q.speaker_inferred = speaker_inferred;
     claim.quotes.push_back(q);
   }
 
@@ -517,11 +549,14 @@ ClaimModel ReadClaim(const std::string& text, Span span, DocumentContext& contex
       continue;
     }
     if (tok.kind == TokenKind::kWord && IsNegationCue(tok.lower) && !in_quote(i)) {
-      // "not only", "no later than", "no more than" are not negations of the claim.
+      // "not only", "no later than", "no more than" are not negations of the claim; nor is
+      // "without" before anything but a verb ("without signing" is; "homes without power" is a
+      // state, not an act denied).
       const bool idiom =
           i + 1 < t.size() &&
           (t[i + 1].lower == "only" || t[i + 1].lower == "later" || t[i + 1].lower == "more" ||
-           t[i + 1].lower == "less" || t[i + 1].lower == "longer" || t[i + 1].lower == "doubt");
+           t[i + 1].lower == "less" || t[i + 1].lower == "longer" || t[i + 1].lower == "doubt" ||
+           (tok.lower == "without" && !t[i + 1].lower.ends_with("ing")));
       if (!idiom) {
         claim.negated = true;
         negation_scope = 6;
@@ -558,7 +593,7 @@ ClaimModel ReadClaim(const std::string& text, Span span, DocumentContext& contex
 
   claim.quantities = ExtractQuantities(text, span);
   claim.dates = ExtractDates(text, span, context.published);
-  MarkPastYears(t, context.published, claim);
+  MarkPastYears(t, context, claim);
   return claim;
 }
 

@@ -1,6 +1,6 @@
 // Calendar references resolved against the publication date: "4 November", "Nov. 4, 2025",
 // "Dec 9", "in January", bare years after a preposition ("in 2031", "by 2030"), weekdays ("on
-// Monday": the nearest such day, later when the sentence speaks of the future), "today",
+// Monday": the nearest such day, later when the words before it speak of the future), "today",
 // "yesterday", "tomorrow", ISO dates; and clock times on them
 // ("10:50 p.m.", "0600 GMT", "shortly before 11 p.m.", "after midnight", "Tuesday afternoon",
 // "late on Monday"), resolved against the publication time and zone.
@@ -176,7 +176,7 @@ std::vector<DateRef> ExtractDates(const std::string& text, Span span,
         offset = 0;
       else if (last_word)
         offset = -(back == 0 ? 7 : back);
-      else if (next_word || future)
+      else if (next_word || SpeaksOfFuture(t, i, 6))
         offset = forward == 0 ? 7 : forward;
       else
         offset = back <= forward ? -back : forward;

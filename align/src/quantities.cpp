@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <limits>
 #include <string>
+#include <string_view>
 
 #include "parallax/align/align.h"
 #include "text.h"
@@ -55,6 +56,68 @@ double HoursPerUnit(const std::string& w) {
   return 0;
 }
 
+// A unit of measure and what one of it is in its base unit: lengths in metres ("m"), speeds in
+// kilometres per hour ("km/h"), masses in kilograms ("kg"), areas in square metres ("m2").
+struct Measure {
+  const char* unit = nullptr;
+  double factor = 0;
+};
+
+Measure MeasureWord(const std::string& w) {
+  if (w == "mm" || w.starts_with("millimetre") || w.starts_with("millimeter")) return {"m", 1e-3};
+  if (w == "cm" || w.starts_with("centimetre") || w.starts_with("centimeter")) return {"m", 1e-2};
+  if (w == "metre" || w == "metres" || w == "meter" || w == "meters") return {"m", 1};
+  if (w == "km" || w.starts_with("kilometre") || w.starts_with("kilometer")) return {"m", 1e3};
+  if (w == "mile" || w == "miles") return {"m", 1609.344};
+  if (w == "ft" || w == "feet" || w == "foot") return {"m", 0.3048};
+  if (w == "inch" || w == "inches") return {"m", 0.0254};
+  if (w == "yard" || w == "yards") return {"m", 0.9144};
+  if (w == "kg" || w.starts_with("kilogram")) return {"kg", 1};
+  if (w == "tonne" || w == "tonnes" || w == "ton" || w == "tons") return {"kg", 1e3};
+  if (w == "hectare" || w == "hectares" || w == "ha") return {"m2", 1e4};
+  if (w == "acre" || w == "acres") return {"m2", 4046.856};
+  if (w == "mph") return {"km/h", 1.609344};
+  if (w == "kph" || w == "km/h" || w == "kmh") return {"km/h", 1};
+  if (w == "knot" || w == "knots") return {"km/h", 1.852};
+  return {};
+}
+
+// Reads a unit of measure at t[i] ("km", "square metres", "miles per hour", "km/h", "nautical
+// miles"); `fused` is a unit written onto the number ("110km"), read first. Returns the tokens
+// used after the number (0 when `fused` alone is the unit) and sets `measure`; -1 when none.
+int ReadMeasure(const std::vector<Token>& t, size_t i, const std::string& fused, Measure& measure) {
+  auto word = [&](size_t k) -> const std::string& {
+    static const std::string kNone;
+    return k < t.size() ? t[k].lower : kNone;
+  };
+  int used = 0;
+  if (!fused.empty()) {
+    measure = MeasureWord(fused);
+  } else if (word(i) == "square") {
+    measure = MeasureWord(word(i + 1));
+    if (measure.unit == nullptr || std::string_view(measure.unit) != "m") return -1;
+    measure = {"m2", measure.factor * measure.factor};
+    return 2;
+  } else if (word(i) == "nautical" && (word(i + 1) == "mile" || word(i + 1) == "miles")) {
+    measure = {"m", 1852};
+    return 2;
+  } else {
+    measure = MeasureWord(word(i));
+    used = 1;
+  }
+  if (measure.unit == nullptr) return -1;
+  const size_t after = i + used;
+  // "km/h", "miles per hour", "kilometres an hour": a length per hour is a speed.
+  const bool per_hour =
+      (word(after) == "/" && word(after + 1) == "h") ||
+      ((word(after) == "per" || word(after) == "an") && word(after + 1) == "hour");
+  if (per_hour && std::string_view(measure.unit) == "m") {
+    measure = {"km/h", measure.factor / 1000};
+    used += 2;
+  }
+  return used;
+}
+
 int DecimalsOf(const std::string& digits) {
   const size_t dot = digits.find('.');
   return dot == std::string::npos ? 0 : static_cast<int>(digits.size() - dot - 1);
@@ -96,7 +159,9 @@ Hedge ReadHedge(const std::vector<Token>& t, size_t i) {
 
 // Reads a number (numeral with fused or following multiplier, or number words) at `i`.
 // Returns the value and sets `next` past it; NaN when there is none.
-double ReadNumber(const std::vector<Token>& t, size_t i, size_t& next, double& resolution) {
+// `fused`, when given, receives a unit of measure written onto the number ("110km", "6.5ft").
+double ReadNumber(const std::vector<Token>& t, size_t i, size_t& next, double& resolution,
+                  std::string* fused = nullptr) {
   int decimals = 0;
   resolution = 1;
   if (i >= t.size()) return NAN;
@@ -117,6 +182,11 @@ double ReadNumber(const std::vector<Token>& t, size_t i, size_t& next, double& r
       if (mult > 0) {
         resolution = std::pow(10.0, -DecimalsOf(tok.lower.substr(0, k))) * mult;
         return std::strtod(tok.lower.substr(0, k).c_str(), nullptr) * mult;
+      }
+      if (fused != nullptr && MeasureWord(tok.lower.substr(k)).unit != nullptr) {
+        *fused = tok.lower.substr(k);
+        resolution = std::pow(10.0, -DecimalsOf(tok.lower.substr(0, k)));
+        return std::strtod(tok.lower.substr(0, k).c_str(), nullptr);
       }
       return NAN;
     }
@@ -250,7 +320,8 @@ std::vector<Quantity> ExtractQuantities(const std::string& text, Span span) {
     }
     size_t next = i;
     double resolution = 1;
-    double value = ReadNumber(t, i, next, resolution);
+    std::string fused;  // a unit written onto the number: "310mm"
+    double value = ReadNumber(t, i, next, resolution, &fused);
     if (std::isnan(value)) continue;
     if (LooksLikeClockOrDate(t, i, next)) {
       i = next - 1;
@@ -329,6 +400,13 @@ std::vector<Quantity> ExtractQuantities(const std::string& text, Span span) {
     } else if (end < t.size() && CurrencyWord(t[end].lower)) {
       q.unit = CurrencyWord(t[end].lower);
       ++end;
+    } else if (Measure measure; ReadMeasure(t, end, fused, measure) >= 0) {
+      // "310 millimetres", "110km/h", "12,000 square metres", "68 mph": in the base unit.
+      end += ReadMeasure(t, end, fused, measure);
+      value *= measure.factor;
+      high *= measure.factor;
+      q.resolution *= measure.factor;
+      q.unit = measure.unit;
     } else if (end < t.size() && HoursPerUnit(t[end].lower) > 0) {
       const double per = HoursPerUnit(t[end].lower);
       // "3-year-old" is an age, a count of years: keep it a duration all the same.

@@ -2,7 +2,8 @@
 // offsets), wrapped in ICU's FilteredBreakIterator so that English abbreviations ("Mr.",
 // "U.S.", "Gen.", "Jan.") do not end a sentence. Paragraphs ("\n\n") are split first, so a
 // sentence never crosses one. A few breaks ICU makes are undone: after an initial ("J. Smith"),
-// and inside a number ("3.5" cannot break, but "No. 5" can).
+// after "a.m." / "p.m." when "(" or a lowercase word follows, and inside a number ("3.5" cannot
+// break, but "No. 5" can).
 #include <unicode/brkiter.h>
 #include <unicode/filteredbrk.h>
 #include <unicode/utext.h>
@@ -59,6 +60,20 @@ bool FollowsInitial(const std::string& text, size_t start, size_t pos) {
   return i - 2 == start || !std::isalpha(static_cast<unsigned char>(text[i - 3]));
 }
 
+// True when a break at `pos` follows "a.m." or "p.m." and what comes next cannot start a
+// sentence: "(" or a lowercase letter ("at 10:30 a.m. (0930 GMT)", "at 9 p.m. on Monday").
+bool InsideAfterClockTime(const std::string& text, size_t start, size_t pos) {
+  size_t i = pos;
+  while (i > start && IsSpace(text[i - 1])) --i;
+  if (i < start + 4) return false;
+  const std::string tail = text.substr(i - 4, 4);
+  if (tail != "a.m." && tail != "p.m." && tail != "A.M." && tail != "P.M.") return false;
+  size_t next = pos;
+  while (next < text.size() && IsSpace(text[next])) ++next;
+  return next < text.size() &&
+         (text[next] == '(' || std::islower(static_cast<unsigned char>(text[next])));
+}
+
 void SplitParagraph(icu::BreakIterator* it, const std::string& text, size_t begin, size_t end,
                     std::vector<Span>& out) {
   auto push = [&](size_t b, size_t e) {
@@ -80,6 +95,7 @@ void SplitParagraph(icu::BreakIterator* it, const std::string& text, size_t begi
   for (int32_t b = it->next(); b != icu::BreakIterator::DONE; b = it->next()) {
     const size_t pos = begin + static_cast<size_t>(b);
     if (pos < end && FollowsInitial(text, sentence_start, pos)) continue;
+    if (pos < end && InsideAfterClockTime(text, sentence_start, pos)) continue;
     push(sentence_start, pos);
     sentence_start = pos;
   }

@@ -234,10 +234,11 @@ std::vector<std::string> ValueContext(const std::vector<Token>& t, size_t first,
   for (size_t k = last + 1; k < t.size() && found < window; ++k) {
     if (t[k].lower == ";" || t[k].lower == ":" || t[k].lower == ",") break;
     // What follows "after", "before", "when"... is another happening, timed against this one
-    // ("back home this afternoon after a fire destroyed ...").
+    // ("back home this afternoon after a fire destroyed ..."); after "and" or "but", another
+    // predicate ("killed 11 people and sent 9,000 to shelters").
     const std::string& w = t[k].lower;
     if (w == "after" || w == "before" || w == "when" || w == "while" || w == "since" ||
-        w == "until") {
+        w == "until" || w == "and" || w == "but") {
       break;
     }
     if (take(k)) ++found;

@@ -29,7 +29,8 @@ bool IsStopword(std::string_view lower);
 
 // Stems of up to `window` (default two) lowercase content words on each side of tokens [first,
 // last] of `t`, not crossing clause punctuation (, ; : and dashes) for more than one word, nor
-// after the value "after", "before", "when", "while", "since", "until" (another happening): the
+// after the value "after", "before", "when", "while", "since", "until", "and", "but" (another
+// happening or predicate): the
 // context that says what a value is about. Numbers and capitalised words (names) are skipped,
 // except a capitalised word right after "in" or "at" (a place).
 std::vector<std::string> ValueContext(const std::vector<Token>& t, size_t first, size_t last,

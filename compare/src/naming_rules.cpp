@@ -82,7 +82,9 @@ std::optional<PairConflict> CompareQuotes(const ClaimModel& a, const ClaimModel&
       const bool reworded = overlap < 0.5 && !echoed(wa, words_b) && !echoed(wb, words_a);
       const bool same_speaker = align::SameEntity(qa.speaker, qb.speaker);
       const bool both_known = !qa.speaker.empty() && !qb.speaker.empty();
-      if (overlap >= 0.6 && both_known && !same_speaker) {
+      // A speaker guessed from "she said" is not held against another outlet's.
+      const bool both_named = !qa.speaker_inferred && !qb.speaker_inferred;
+      if (overlap >= 0.6 && both_known && both_named && !same_speaker) {
         return PairConflict{FindingKind::kAttribution,
                             "who said it",
                             {qa.speaker, qa.span},
@@ -137,6 +139,18 @@ std::optional<PairConflict> CompareEntities(const ClaimModel& a, const ClaimMode
   auto unmatched = [](const ClaimModel& x, const ClaimModel& y) {
     std::vector<const align::Entity*> out;
     for (const auto& e : x.entities) {
+      // Names inside a quotation are the speaker's words, not the account's cast.
+      const bool quoted = std::any_of(x.quotes.begin(), x.quotes.end(), [&](const auto& q) {
+        return e.span.begin >= q.span.begin && e.span.end <= q.span.end;
+      });
+      if (quoted) continue;
+      // "Orvell's three co-defendants": the possessor is not the one the claim is about.
+      const size_t after = e.span.end - x.claim.span.begin;
+      const std::string& text = x.claim.text;
+      if (e.span.end >= x.claim.span.begin && after <= text.size() &&
+          (text.compare(after, 2, "'s") == 0 || text.compare(after, 4, "\u2019s") == 0)) {
+        continue;
+      }
       bool found = false;
       for (const auto& f : y.entities) found = found || align::SameEntity(e.key, f.key);
       // Who is credited with the words is attribution's business, not entity's.

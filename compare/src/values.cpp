@@ -122,6 +122,9 @@ std::string DescribeQuantity(const Quantity& q) {
     if (q.unit == "%") return FormatNumber(v) + "%";
     if (q.unit == "ordinal") return FormatNumber(v) + (q.noun.empty() ? "" : " (" + q.noun + ")");
     if (q.unit == "count") return FormatAmount(v) + " " + q.noun;
+    if (q.unit == "m") return v >= 1000 ? FormatNumber(v / 1000) + " km" : FormatNumber(v) + " m";
+    if (q.unit == "kg") return v >= 1000 ? FormatNumber(v / 1000) + " t" : FormatNumber(v) + " kg";
+    if (q.unit == "km/h" || q.unit == "m2") return FormatNumber(v) + " " + q.unit;
     return q.unit + " " + FormatAmount(v);
   };
   if (q.bound == Bound::kRange) return one(q.low) + " to " + one(q.high);
@@ -135,6 +138,10 @@ std::string QuantityTopic(const Quantity& q) {
   if (q.unit == "ordinal")
     return "which " + (q.noun.empty() ? std::string("one") : q.noun) + " it was";
   if (q.unit == "count") return "how many (" + q.noun + ")";
+  if (q.unit == "m") return "a length or distance";
+  if (q.unit == "kg") return "a weight";
+  if (q.unit == "km/h") return "a speed";
+  if (q.unit == "m2") return "an area";
   return "an amount in " + q.unit;
 }
 

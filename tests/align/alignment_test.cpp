@@ -100,6 +100,30 @@ TEST_CASE("claims: negation is read with the words it covers") {
   CHECK(std::find(scope.begin(), scope.end(), "statement") != scope.end());
 }
 
+TEST_CASE("claims: 'without' negates a verb, not a state") {
+  const std::vector<Document> docs = {
+      Doc("d1", "Nearly 40,000 homes and businesses were without electricity on Tuesday."),
+      Doc("d2", "The envoys left the lakeside hotel without signing any text on Tuesday.")};
+  const Alignment a = AlignDocuments(docs);
+  REQUIRE(a.claims.size() == 2);
+  CHECK_FALSE(a.claims[0].negated);
+  CHECK(a.claims[1].negated);
+}
+
+TEST_CASE("claims: the speaker is the name before an appositive, not a name inside it") {
+  const std::vector<Document> docs = {
+      Doc("d1",
+          "Keziah Lamont, chief forecaster at the VMS, said the water did the damage. "
+          "\"The rain is not finished with us,\" she told a news conference.")};
+  const Alignment a = AlignDocuments(docs);
+  REQUIRE(a.claims.size() == 2);
+  CHECK(SameEntity(a.claims[0].speaker, "keziah lamont"));
+  CHECK(SameEntity(a.claims[1].speaker, "keziah lamont"));
+  REQUIRE(a.claims[1].quotes.size() == 1);
+  CHECK(a.claims[1].quotes[0].speaker_inferred);  // from "she told"
+  CHECK(a.claims[0].quotes.empty());
+}
+
 TEST_CASE("claims: an over-long sentence is cut on a UTF-8 character boundary") {
   std::string text;
   while (text.size() < 3000) text += "caf\xC3\xA9 ";  // no sentence end: one long sentence

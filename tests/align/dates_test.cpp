@@ -87,3 +87,12 @@ TEST_CASE("dates: a year not written is marked inferred; a past year next to a d
   CHECK(d[0].year_inferred);
   CHECK_FALSE(d[1].year_inferred);
 }
+
+TEST_CASE("dates: a future word far from the weekday, in a quote, does not move it ahead") {
+  // Published Thursday 2025-11-06: "Wednesday" is the day before.
+  const auto d = Read(
+      "Pell, who toured shelters on Wednesday afternoon, said: \"Every family will get help.\"",
+      "2025-11-06T08:00:00+01:00");
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].day == 5);
+}

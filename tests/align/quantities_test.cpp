@@ -80,7 +80,7 @@ TEST_CASE("quantities: the counted noun is found past modifiers") {
   CHECK(noun_of("About 400 Millbrook residents left.") == "resid");
   CHECK(noun_of("More than 30 fire engines attended.") == "engin");
   CHECK(noun_of("Six people were hurt.") == "peopl");
-  CHECK(noun_of("They caught 38,000 tonnes of herring.") == "tonn");
+  CHECK(noun_of("They counted 40 trawlers in port.") == "trawler");
 }
 
 TEST_CASE("quantities: ordinals with their noun") {
@@ -134,4 +134,22 @@ TEST_CASE("quantities: 'five-plus' is at least five") {
   CHECK(q[0].unit == "h");
   CHECK(q[0].low == 5);
   CHECK(q[0].bound == Bound::kAtLeast);
+}
+
+TEST_CASE("quantities: units of measure are read in a base unit, written apart or fused") {
+  auto one = [](const std::string& text) {
+    const auto q = Read(text);
+    REQUIRE(q.size() == 1);
+    return q[0];
+  };
+  CHECK(one("Up to 310mm of rain fell.").unit == "m");
+  CHECK(one("Up to 310mm of rain fell.").low == Approx(0.31));
+  CHECK(one("It dumped 12 inches of rain.").low == Approx(0.3048));
+  CHECK(one("Winds reached 110km/h at landfall.").unit == "km/h");
+  CHECK(one("Winds reached 68 mph at landfall.").low == Approx(109.4).epsilon(0.01));
+  CHECK(one("Winds of 110 kilometres per hour hit the coast.").low == Approx(110));
+  CHECK(one("The warehouse covered 12,000 square metres.").unit == "m2");
+  CHECK(one("The site covers 1.2 hectares.").low == Approx(12000));
+  CHECK(one("Boats fish outside a 12-nautical-mile belt.").low == Approx(22224));
+  CHECK(one("It takes a 38,000-tonne quota.").unit == "kg");
 }

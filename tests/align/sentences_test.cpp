@@ -29,6 +29,14 @@ TEST_CASE("sentences: a title before a name does not end a sentence") {
   CHECK(s[1] == "Prof. Ito and Mrs. Dale joined Det. Insp. Cole later.");
 }
 
+TEST_CASE("sentences: 'a.m.' ends a sentence only before what can start one") {
+  const auto s = Sentences(
+      "The judge began at 10:30 a.m. (0930 GMT) in court. It ended at 1 p.m. The crowd left.");
+  REQUIRE(s.size() == 3);
+  CHECK(s[0] == "The judge began at 10:30 a.m. (0930 GMT) in court.");
+  CHECK(s[1] == "It ended at 1 p.m.");
+}
+
 TEST_CASE("sentences: decimals and initials stay inside the sentence") {
   const auto s = Sentences("Growth was 3.5 per cent, said J. K. Rowling. Next came questions.");
   REQUIRE(s.size() == 2);

@@ -54,6 +54,22 @@ TEST_CASE("compatibility: rounding to the written precision agrees, other values
       QuantitiesCompatible(Q(35.3, "%", Bound::kUpTo, 0.1), Q(38.1, "%", Bound::kUpTo, 0.1)));
 }
 
+TEST_CASE("compare: one measure restated in another unit agrees; a different one clashes") {
+  auto findings = [](const std::string& a, const std::string& b) {
+    const std::vector<Document> docs = {Doc("d1", "Coast Herald", a), Doc("d2", "Valmora Post", b)};
+    return KindsOf(CompareClusters(docs, parallax::align::AlignDocuments(docs)));
+  };
+  CHECK(findings("Storm Quilla brought winds of 110 km/h to the Valmora coast.",
+                 "Storm Quilla brought winds of 68 mph to the Valmora coast.")
+            .empty());
+  CHECK(findings("Storm Quilla dropped 310 millimetres of rain on the Valmora hills.",
+                 "Storm Quilla dropped 12 inches of rain on the Valmora hills.")
+            .empty());
+  CHECK(findings("Storm Quilla dropped 310 millimetres of rain on the Valmora hills.",
+                 "Storm Quilla dropped 16 inches of rain on the Valmora hills.") ==
+        std::vector<FindingKind>{FindingKind::kQuantity});
+}
+
 TEST_CASE("compatibility: adjacent whole numbers differ, they do not round into each other") {
   CHECK_FALSE(QuantitiesCompatible(Q(13, "ordinal"), Q(14, "ordinal")));
   CHECK_FALSE(QuantitiesCompatible(Q(9, "count"), Q(10, "count")));
@@ -146,6 +162,43 @@ TEST_CASE("compare: a time followed by 'after' another happening is not that hap
           "The fire, which started late on 3 March, destroyed the Valmora warehouse.")};
   for (auto& d : docs) d.published = "2026-03-04T16:00:00+01:00";
   CHECK(CompareClusters(docs, parallax::align::AlignDocuments(docs)).findings.empty());
+}
+
+TEST_CASE("compare: 'in that case' refers figures back to the earlier year last told of") {
+  const std::vector<Document> docs = {
+      Doc("d1", "Coast Herald",
+          "The Valmora official received a two-year suspended sentence for the bus bribes."),
+      Doc("d2", "Valmora Post",
+          "A similar bribery trial in Dunmere ended in 2021. A Dunmere official received a "
+          "three-year suspended sentence in that case.")};
+  for (const auto& f : CompareClusters(docs, parallax::align::AlignDocuments(docs)).findings) {
+    CHECK(f.kind != FindingKind::kQuantity);
+  }
+}
+
+TEST_CASE("compare: a quote's speaker guessed from 'she said' is not an attribution conflict") {
+  const std::vector<Document> docs = {
+      Doc("d1", "Coast Herald",
+          "\"Public money is not a private tip jar,\" prosecutor Sabine Korhal told reporters."),
+      Doc("d2", "Valmora Post",
+          "Matthias Orvell showed no emotion in the dock. \"Public money is not a private tip "
+          "jar,\" she said on the steps.")};
+  for (const auto& f : CompareClusters(docs, parallax::align::AlignDocuments(docs)).findings) {
+    CHECK(f.kind != FindingKind::kAttribution);
+  }
+}
+
+TEST_CASE("compare: names in a quote or as a possessor are not the account's cast") {
+  const std::vector<Document> docs = {
+      Doc("d1", "Coast Herald",
+          "Two co-defendants, sales director Nils Ferrant and a consultant, received suspended "
+          "sentences in the Valmora bus case."),
+      Doc("d2", "Valmora Post",
+          "Judge Orvell's three co-defendants received suspended sentences in the Valmora bus "
+          "case, said \"Minister Roland\" on air.")};
+  for (const auto& f : CompareClusters(docs, parallax::align::AlignDocuments(docs)).findings) {
+    CHECK(f.kind != FindingKind::kEntity);
+  }
 }
 
 TEST_CASE("compare: a year left unstated does not clash with a stated one") {

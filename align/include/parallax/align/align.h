@@ -76,6 +76,9 @@ struct DateRef {
 struct Quote {
   Span span;            // the quoted words, without the quote marks
   std::string speaker;  // entity key of the speaker, "" when unknown
+  // The speaker is the last named one before a "he said" / "she said": a likely guess, not
+  // enough to hold against another outlet's speaker.
+  bool speaker_inferred = false;
 };
 
 struct Entity {
