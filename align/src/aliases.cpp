@@ -179,17 +179,47 @@ void ResolveRoleDescriptions(std::vector<ClaimModel>& claims) {
     if (exact.empty() && holders.size() == 1) return holders.front()->key;
     return {};
   };
+  // Failing that, the role is the one person named with its title word earlier in the same
+  // document ("Mayor Ann Holt ... the mayor said", where the event has two mayors); two such
+  // people in the document leave it unresolved.
+  auto title_of = [](const std::string& role_key) {
+    const size_t space = role_key.rfind(' ');
+    return space == std::string::npos ? role_key.substr(kRolePrefix.size())
+                                      : role_key.substr(space + 1);
+  };
+  std::unordered_map<std::string, std::string>
+      last_named;  // "document|title word" -> key, "" if two
+  auto person_of_key = [&](const std::string& key) -> const Person* {
+    const std::vector<std::string> name = NameTokens(key);
+    for (const Person& p : people) {
+      if (NamesOnePerson(p.name, name)) return &p;
+    }
+    return nullptr;
+  };
   std::unordered_map<std::string, std::string> resolved;  // role key -> person key or ""
   for (auto& c : claims) {
-    bool any = false;
-    for (const auto& e : c.entities) any = any || e.description;
-    if (!any && c.speaker.rfind(kRolePrefix, 0) != 0) continue;
+    const std::string document = std::to_string(c.document_index) + "|";
     auto person_of = [&](const std::string& key) -> std::string {
       if (key.rfind(kRolePrefix, 0) != 0) return key;
       auto [it, added] = resolved.emplace(key, std::string());
       if (added) it->second = resolve(key);
-      return it->second;
+      if (!it->second.empty()) return it->second;
+      auto named = last_named.find(document + title_of(key));
+      return named == last_named.end() ? std::string() : named->second;
     };
+    bool any = false;
+    for (const auto& e : c.entities) {
+      any = any || e.description;
+      if (e.description || !IsTitledPerson(e.key)) continue;
+      if (const Person* p = person_of_key(e.key)) {
+        for (const auto& w : p->words) {
+          if (!IsTitleWord(w)) continue;
+          auto [it, added] = last_named.emplace(document + w, p->key);
+          if (!added && it->second != p->key) it->second.clear();  // two people: ambiguous
+        }
+      }
+    }
+    if (!any && c.speaker.rfind(kRolePrefix, 0) != 0) continue;
     std::vector<Entity> kept;
     for (Entity& e : c.entities) {
       if (!e.description) {

@@ -22,9 +22,10 @@ void ResolveAcronyms(std::vector<ClaimModel>& claims);
 void ResolveNamesToTitledPeople(std::vector<ClaimModel>& claims);
 
 // Gives a role said instead of a name ("the mayor", "the US envoy"; Entity::description) the
-// key of the one titled person of the event holding that title, and so its speaker, quotes and
-// acts. A role no one or several people could hold is removed, with the speaker, quote speakers
-// and acts it stood for: an unknown speaker, not a wrong one. Call after the other resolutions.
+// key of the one titled person of the event holding that title, or else of the person last
+// named with that title earlier in the same document, and so its speaker, quotes and acts. A
+// role neither names is removed, with the speaker, quote speakers and acts it stood for: an
+// unknown speaker, not a wrong one. Call after the other resolutions.
 void ResolveRoleDescriptions(std::vector<ClaimModel>& claims);
 
 }  // namespace parallax::align

@@ -10,27 +10,37 @@
 namespace parallax::compare {
 namespace {
 
-// One utterance quoted in two wordings: the quotes share two or more content words (words of
-// four letters or more, common function words aside) but neither holds most of the other's,
-// as a shortened quote would ("writing a check with money we do not have" against "writing a
-// blank check on our grandchildren's credit card").
-bool Misquoted(const std::set<std::string>& a, const std::set<std::string>& b) {
+std::set<std::string> ContentWords(const std::set<std::string>& words) {
   static const std::set<std::string_view> kFunctionWords = {
       "with", "have", "that", "this",  "from",  "they",  "were", "been", "will", "would",
       "what", "when", "your", "their", "there", "about", "into", "them", "than", "then"};
-  auto content = [](const std::set<std::string>& words) {
-    std::set<std::string> out;
-    for (const auto& w : words) {
-      if (w.size() >= 4 && !kFunctionWords.count(w)) out.insert(w);
-    }
-    return out;
-  };
-  const auto ca = content(a), cb = content(b);
+  std::set<std::string> out;
+  for (const auto& w : words) {
+    if (w.size() >= 4 && !kFunctionWords.count(w)) out.insert(w);
+  }
+  return out;
+}
+
+// One quote holds every content word of the other: the same words, or a shortening.
+bool Shortening(const std::set<std::string>& a, const std::set<std::string>& b) {
+  const auto ca = ContentWords(a), cb = ContentWords(b);
+  return std::includes(ca.begin(), ca.end(), cb.begin(), cb.end()) ||
+         std::includes(cb.begin(), cb.end(), ca.begin(), ca.end());
+}
+
+// One utterance quoted in two wordings: the quotes share two or more content words (words of
+// four letters or more, common function words aside), neither is a shortening of the other, and
+// either they share less than most of the smaller one's content words ("writing a check with
+// money we do not have" against "writing a blank check on our grandchildren's credit card") or
+// most of their words are the same around a word changed ("a fair deal for the people who work
+// the sea" against "a victory for the people who work the sea").
+bool Misquoted(const std::set<std::string>& a, const std::set<std::string>& b) {
+  const auto ca = ContentWords(a), cb = ContentWords(b);
   size_t shared = 0;
   for (const auto& w : ca) shared += cb.count(w);
-  if (shared < 2) return false;
+  if (shared < 2 || Shortening(a, b)) return false;
   const size_t smaller = std::min(ca.size(), cb.size());
-  return static_cast<double>(shared) < 0.7 * static_cast<double>(smaller);
+  return static_cast<double>(shared) < 0.7 * static_cast<double>(smaller) || Jaccard(a, b) >= 0.5;
 }
 
 // The kind of body an organisation's name ends in ("administration", "ministry"), or "".
@@ -69,7 +79,7 @@ std::optional<PairConflict> CompareQuotes(const ClaimModel& a, const ClaimModel&
   // A quote the other claim also carries, in much the same words, is not said differently by
   // another of its quotes: one outlet quoting two remarks, the other one of them.
   auto echoed = [](const std::set<std::string>& w, const std::vector<std::set<std::string>>& in) {
-    return std::any_of(in.begin(), in.end(), [&](const auto& x) { return Jaccard(w, x) >= 0.5; });
+    return std::any_of(in.begin(), in.end(), [&](const auto& x) { return Shortening(w, x); });
   };
   for (size_t i = 0; i < a.quotes.size(); ++i) {
     const auto& qa = a.quotes[i];
@@ -79,7 +89,7 @@ std::optional<PairConflict> CompareQuotes(const ClaimModel& a, const ClaimModel&
       const auto& wb = words_b[j];
       if (wa.size() < 3 || wb.size() < 3) continue;
       const double overlap = Jaccard(wa, wb);
-      const bool reworded = overlap < 0.5 && !echoed(wa, words_b) && !echoed(wb, words_a);
+      const bool reworded = !echoed(wa, words_b) && !echoed(wb, words_a);
       const bool same_speaker = align::SameEntity(qa.speaker, qb.speaker);
       const bool both_known = !qa.speaker.empty() && !qb.speaker.empty();
       // A speaker guessed from "she said" is not held against another outlet's.

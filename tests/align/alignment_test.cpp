@@ -541,6 +541,21 @@ TEST_CASE("aliases: a role two people could hold, or no one, names no one") {
   CHECK(quotes == 2);
 }
 
+TEST_CASE("aliases: a role the event's two people hold is the one its document named") {
+  const std::vector<Document> docs = {
+      Doc("d1", "Minister Ola Brandt met Minister Ivo Petrov at the port on Friday."),
+      Doc("d2",
+          "Minister Ivo Petrov arrived on Friday. \"We have a deal,\" the minister said at the "
+          "port talks.")};
+  const Alignment a = AlignDocuments(docs);
+  const ClaimModel* quoted = nullptr;
+  for (const auto& c : a.claims) {
+    if (!c.quotes.empty()) quoted = &c;
+  }
+  REQUIRE(quoted != nullptr);
+  CHECK(quoted->speaker == "minister ivo petrov");
+}
+
 TEST_CASE("facets: a headline stating its article's figure joins that figure's facet") {
   std::vector<Document> docs = {
       Doc("d1", "The council voted to approve a $421 million budget for the harbour line."),

@@ -636,6 +636,15 @@ TEST_CASE("quotes: one utterance quoted in two wordings is a quote conflict; a s
             "\"We are writing a check with money we do not have, and our grandchildren will pay "
             "for it,\" Councilman Hardesty said.",
             "\"Our grandchildren will pay for it,\" Councilman Hardesty said.") == 0);
+  // One word changed in the same sentence: "a fair deal" made "a victory".
+  CHECK(quote_findings(
+            "\"This is a fair deal for the people who work the sea,\" Minister Anselm Brodt said.",
+            "\"This is a victory for the people who work the sea,\" Minister Anselm Brodt said.") ==
+        1);
+  CHECK(quote_findings(
+            "\"This is a fair deal for the people who work the sea,\" Minister Anselm Brodt said.",
+            "\"This is a fair deal, truly, for the people who work the sea,\" Minister Anselm "
+            "Brodt said.") == 0);  // a word added is a fuller quote, not another wording
 }
 
 TEST_CASE("facets: a date most claims share does not pull a differently dated act away") {
