@@ -238,9 +238,10 @@ struct ClockHit {
   int low = 0, high = 0;       // minutes after the midnight that begins the anchor day
   DateRef::Zone zone = DateRef::Zone::kUnknown;
   int offset = 0;
-  bool local = false;     // "local time": the place's clock, unknown here
-  bool midnight = false;  // measured from the end of the anchor day (1440)
-  int anchor = -1;        // index of the date it is said with, when adjacent
+  bool local = false;        // "local time": the place's clock, unknown here
+  bool place_clock = false;  // a "local time" whose offset a stated equivalent told
+  bool midnight = false;     // measured from the end of the anchor day (1440)
+  int anchor = -1;           // index of the date it is said with, when adjacent
 };
 
 // The zone named at t[j] ("GMT", "UTC+8", "EDT", "local time"); tokens used, 0 when none.
@@ -368,9 +369,9 @@ long DayIndex(const year_month_day& d) {
 
 // The day, around publication, for a time stated without one: the day on which it last fell
 // before the publication time (first falls after it when the sentence speaks of the future),
-// with an hour's grace for copy updated after its time stamp; a past time later than that is
-// taken on whichever of the day before and the publication day is nearer (a live page's
-// first stamp precedes its later entries). Without a publication time, the publication day.
+// with an hour's grace for copy updated after its time stamp; a past time up to six hours
+// later is taken on the publication day (a live page's first stamp precedes its later
+// entries), a later one on the day before. Without a publication time, the publication day.
 long InferDay(const Published& pub, const ClockHit& h, bool future) {
   const long pub_day = DayIndex(pub.date);
   if (pub.minute < 0 || h.local) return pub_day;
@@ -380,7 +381,9 @@ long InferDay(const Published& pub, const ClockHit& h, bool future) {
   auto diff = [&](long k) { return k * kDay + h.low + shift - pub.minute; };
   if (future) return diff(0) >= -60 ? pub_day : pub_day + 1;
   if (diff(0) <= 60) return pub_day;
-  return std::labs(diff(-1)) < std::labs(diff(0)) ? pub_day - 1 : pub_day;
+  // Later than publication: a live page's later entry within a few hours; beyond that, the
+  // day before (a morning paper's "shortly before 5 p.m.").
+  return diff(0) <= 6 * 60 ? pub_day : pub_day - 1;
 }
 
 void SetDay(DateRef& r, long day_index) {
@@ -401,6 +404,7 @@ void SetClock(DateRef& r, long day_index, const ClockHit& h, const Published& pu
   r.minute_high = high;
   r.zone = h.zone;
   r.utc_offset_minutes = h.offset;
+  r.place_clock = h.place_clock;
   if (h.zone == DateRef::Zone::kUnknown && !h.local && pub.offset) {
     r.zone = DateRef::Zone::kPublication;
     r.utc_offset_minutes = *pub.offset;
@@ -496,6 +500,25 @@ void AddClockTimes(const std::string& text, const std::vector<Token>& t, const P
       }
       hits.push_back(h);
     }
+  }
+  // "6.40 p.m. local time (1540 GMT)": the stated equivalent tells the local clock's offset, so
+  // the local time is on a known clock too (UTC+3 here), comparable with other outlets'; the
+  // two are one time, kept once.
+  for (size_t k = 0; k + 1 < hits.size(); ++k) {
+    ClockHit& local = hits[k];
+    const ClockHit& stated = hits[k + 1];
+    if (!local.local || stated.zone != DateRef::Zone::kStated) continue;
+    if (stated.first != local.last + 2 || t[local.last + 1].lower != "(") continue;
+    int offset = local.low - (stated.low - stated.offset);
+    while (offset > 14 * 60) offset -= kDay;
+    while (offset < -12 * 60) offset += kDay;
+    if (offset % 15 != 0) continue;  // not a whole zone: a misreading
+    local.local = false;
+    local.zone = DateRef::Zone::kStated;
+    local.offset = offset;
+    local.place_clock = true;
+    local.last = stated.last + (stated.last + 1 < t.size() && t[stated.last + 1].lower == ")");
+    hits.erase(hits.begin() + static_cast<std::ptrdiff_t>(k + 1));
   }
   // Put each time on a day: the date it is said with, else the nearest date of the sentence
   // (a copy when that date already has a time), else the day around publication.

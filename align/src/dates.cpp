@@ -3,7 +3,8 @@
 // Monday": the nearest such day, later when the words before it speak of the future), "today",
 // "yesterday", "tomorrow", ISO dates; and clock times on them
 // ("10:50 p.m.", "0600 GMT", "shortly before 11 p.m.", "after midnight", "Tuesday afternoon",
-// "late on Monday"), resolved against the publication time and zone.
+// "late on Monday"), resolved against the publication time and zone. The time of a statement
+// ("said on Tuesday", "confirmed this evening") is not read: it is not the time of what it tells.
 #include <algorithm>
 #include <cctype>
 #include <chrono>
@@ -202,6 +203,22 @@ std::vector<DateRef> ExtractDates(const std::string& text, Span span,
     }
   }
   AddClockTimes(text, t, published_at, future, out, where);
+  // "police sources tonight said ...", "the office confirmed this evening", "said on Tuesday":
+  // the time of a statement, not of what it tells.
+  auto reporting = [](const std::string& w) {
+    return w == "said" || w == "says" || w == "told" || w == "tells" || w == "added" ||
+           w == "confirmed" || w == "reported" || w == "wrote" || w == "posted" || w == "stated";
+  };
+  std::erase_if(out, [&](const DateRef& r) {
+    size_t after = 0;
+    while (after < t.size() && t[after].span.begin < r.span.end) ++after;
+    size_t before = after;
+    while (before > 0 && t[before - 1].span.begin >= r.span.begin) --before;
+    if (after < t.size() && reporting(t[after].lower)) return true;
+    if (before > 0 && reporting(t[before - 1].lower)) return true;
+    return before > 1 && (t[before - 1].lower == "on" || t[before - 1].lower == "at") &&
+           reporting(t[before - 2].lower);
+  });
   return out;
 }
 

@@ -204,8 +204,17 @@ bool DatesCompatible(const align::DateRef& a, const align::DateRef& b) {
       return ClocksOverlap(ClockInterval(a, true), ClockInterval(b, true), any_day) ||
              ClocksOverlap(ClockInterval(a, false), ClockInterval(b, false), any_day);
     }
-    // A stated zone against an assumed or unknown one: the assumed clock may be the place's,
-    // so the two cannot be put on one clock.
+    // A place's clock whose offset is told ("6.40 p.m. local time (1540 GMT)") against a time
+    // assumed on the outlet's clock with that same offset: either reading of the assumed time
+    // is that clock.
+    const DateRef& stated = a.zone == Zone::kStated ? a : b;
+    const DateRef& other = a.zone == Zone::kStated ? b : a;
+    if (stated.place_clock && other.zone == Zone::kPublication &&
+        stated.utc_offset_minutes == other.utc_offset_minutes) {
+      return ClocksOverlap(ClockInterval(a, true), ClockInterval(b, true), any_day);
+    }
+    // A stated zone against an assumed or unknown one otherwise: the assumed clock may be the
+    // place's, so the two cannot be put on one clock.
     return true;
   }
   if ((clock_a || clock_b) && a.day > 0 && b.day > 0) {

@@ -138,6 +138,27 @@ TEST_CASE("clock times: a time without a date falls on the day it last fell befo
   // Without a publication time: the publication day.
   d = One("The roll call came at 10:50 p.m.", "2025-10-15");
   CHECK(d.day == 15);
+  // A morning paper's "shortly before 5 p.m." is yesterday's; a live page's entry a few hours
+  // after its first stamp is the same day's.
+  d = One("They signed shortly before 5 p.m.", "2026-06-10T06:45:00+03:00");
+  CHECK(d.day == 9);
+  d = One("The storm made landfall at 9 a.m.", "2026-06-10T06:45:00+03:00");
+  CHECK(d.day == 10);
+}
+
+TEST_CASE("clock times: 'local time (1540 GMT)' tells the local clock's offset, kept once") {
+  const auto d = Read("They initialled it at 6.40 p.m. local time (1540 GMT) on Tuesday.");
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].zone == Zone::kStated);
+  CHECK(d[0].place_clock);
+  CHECK(d[0].utc_offset_minutes == 180);
+  CHECK(Interval(d[0], H(18, 40), H(18, 41)));
+}
+
+TEST_CASE("clock times: the time of a statement is not the time of what it tells") {
+  CHECK(Read("Police sources tonight said the blaze was started deliberately.").empty());
+  CHECK(Read("Three people died, the civil protection office confirmed this evening.").empty());
+  CHECK(Read("The governor said on Tuesday that the fire began on Monday.").size() == 1);
 }
 
 TEST_CASE("clock times: after midnight is the start of the next day") {

@@ -201,6 +201,20 @@ TEST_CASE("compare: names in a quote or as a possessor are not the account's cas
   }
 }
 
+TEST_CASE("compare: a local time whose offset is told is compared with a time on that clock") {
+  std::vector<Document> docs = {
+      Doc("d1", "Coast Herald",
+          "The ministers initialled the text at a brief ceremony at 6.40 p.m. local time "
+          "(1540 GMT) in Kessund."),
+      Doc("d2", "Valmora Post",
+          "The ministers initialled the text at a brief ceremony shortly before 5 p.m. in "
+          "Kessund.")};
+  docs[0].published = "2026-06-09T17:14:00+00:00";
+  docs[1].published = "2026-06-10T06:45:00+03:00";  // a morning paper in the place's own zone
+  CHECK(KindsOf(CompareClusters(docs, parallax::align::AlignDocuments(docs))) ==
+        std::vector<FindingKind>{FindingKind::kTime});
+}
+
 TEST_CASE("compare: a year left unstated does not clash with a stated one") {
   // Published in June 2026: "January 1" alone reads as the nearest, 2026.
   std::vector<Document> docs = {

@@ -57,6 +57,8 @@ struct DateRef {
   enum class Zone { kUnknown, kPublication, kStated };
   Zone zone = Zone::kUnknown;
   int utc_offset_minutes = 0;  // minutes east of UTC (CET: +60); meaningful unless kUnknown
+  // kStated for the clock of the place: "6.40 p.m. local time (1540 GMT)" told its offset.
+  bool place_clock = false;
   // The day is not stated with the time: it is the day, around the publication time, on which
   // the time last fell (next falls, when the sentence speaks of the future).
   bool day_inferred = false;
