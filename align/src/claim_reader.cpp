@@ -314,6 +314,25 @@ void MarkPastYears(const std::vector<Token>& t, DocumentContext& context, ClaimM
                      (w == "the" && next == "time" && i > 0 && t[i - 1].lower == "at");
   }
   int told = 0;
+  // "Two weeks ago, when the first-round result was declared at 11.50pm": weeks, months or
+  // years ago is an earlier time too, of no stated year (marked 1).
+  for (size_t i = 1; i < t.size(); ++i) {
+    if (t[i].lower != "ago") continue;
+    const std::string& unit = t[i - 1].lower;
+    if (unit != "weeks" && unit != "months" && unit != "years" && unit != "week" &&
+        unit != "month" && unit != "year") {
+      continue;
+    }
+    auto near = [&](Span s) {
+      return s.begin <= t[i].span.end + kPastYearReach && t[i].span.begin <= s.end + kPastYearReach;
+    };
+    for (auto& q : claim.quantities) {
+      if (q.past_year == 0 && near(q.span)) q.past_year = 1;
+    }
+    for (auto& d : claim.dates) {
+      if (d.past_year == 0 && near(d.span)) d.past_year = 1;
+    }
+  }
   for (size_t i = 0; i < t.size(); ++i) {
     const Token& tok = t[i];
     if (tok.kind != TokenKind::kNumber || tok.lower.size() != 4) continue;
@@ -504,8 +523,17 @@ ClaimModel ReadClaim(const std::string& text, Span span, DocumentContext& contex
     // "X said", "X, the minister, said": the nearest entity before the verb within 8 tokens.
     const size_t from = i >= 8 ? i - 8 : 0;
     if (speaker.empty()) speaker = entity_near(from, i);
-    // "said X"
-    if (speaker.empty()) speaker = entity_near(i + 1, std::min(t.size(), i + 6));
+    // "Emil Tarrow, 34, the youngest in the gang, told the Bugle": the sentence's leading name
+    // speaks, when the verb follows it within fifteen words.
+    if (speaker.empty() && !runs.empty() && runs.front().first == 0 && !runs.front().role &&
+        i <= 15) {
+      speaker = KeyOf(t, runs.front());
+    }
+    // "said X" (after "told", X is the listener: "told the Bugle").
+    const bool to_listener = t[i].lower == "told" || t[i].lower == "tells";
+    if (speaker.empty() && !to_listener) {
+      speaker = entity_near(i + 1, std::min(t.size(), i + 6));
+    }
     if (speaker.empty() && i > 0 && (t[i - 1].lower == "he" || t[i - 1].lower == "she")) {
       pronoun_said = true;
     }

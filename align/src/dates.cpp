@@ -4,7 +4,8 @@
 // "yesterday", "tomorrow", ISO dates; and clock times on them
 // ("10:50 p.m.", "0600 GMT", "shortly before 11 p.m.", "after midnight", "Tuesday afternoon",
 // "late on Monday"), resolved against the publication time and zone. The time of a statement
-// ("said on Tuesday", "confirmed this evening") is not read: it is not the time of what it tells.
+// ("said on Tuesday", "confirmed this evening") and where a state began ("since January") are
+// not read: they are not the time of what is told.
 #include <algorithm>
 #include <cctype>
 #include <chrono>
@@ -170,7 +171,8 @@ std::vector<DateRef> ExtractDates(const std::string& text, Span span,
       const int pwd = static_cast<int>(pub_wd.c_encoding());
       const int back = (pwd - wd + 7) % 7;
       const int forward = (wd - pwd + 7) % 7;
-      const bool last_word = i > 0 && t[i - 1].lower == "last";
+      // "last Saturday", "since Saturday": a day gone.
+      const bool last_word = i > 0 && (t[i - 1].lower == "last" || t[i - 1].lower == "since");
       const bool next_word = i > 0 && t[i - 1].lower == "next";
       int offset;
       if (back == 0 && !last_word && !next_word)
@@ -216,8 +218,15 @@ std::vector<DateRef> ExtractDates(const std::string& text, Span span,
     while (before > 0 && t[before - 1].span.begin >= r.span.begin) --before;
     if (after < t.size() && reporting(t[after].lower)) return true;
     if (before > 0 && reporting(t[before - 1].lower)) return true;
-    return before > 1 && (t[before - 1].lower == "on" || t[before - 1].lower == "at") &&
-           reporting(t[before - 2].lower);
+    if (before > 1 && (t[before - 1].lower == "on" || t[before - 1].lower == "at") &&
+        reporting(t[before - 2].lower)) {
+      return true;
+    }
+    // "since January", "for the first time since last Saturday": where a state began, not when
+    // the event happened.
+    return before > 0 &&
+           (t[before - 1].lower == "since" ||
+            (before > 1 && t[before - 1].lower == "last" && t[before - 2].lower == "since"));
   });
   return out;
 }

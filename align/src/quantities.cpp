@@ -408,13 +408,26 @@ std::vector<Quantity> ExtractQuantities(const std::string& text, Span span) {
       q.resolution *= measure.factor;
       q.unit = measure.unit;
     } else if (end < t.size() && HoursPerUnit(t[end].lower) > 0) {
-      const double per = HoursPerUnit(t[end].lower);
-      // "3-year-old" is an age, a count of years: keep it a duration all the same.
-      value *= per;
-      high *= per;
-      q.resolution *= per;
-      q.unit = "h";
-      ++end;
+      // "two weeks ago", "four years ago": when, not how long.
+      if (end + 1 < t.size() && t[end + 1].lower == "ago") {
+        i = end + 1;
+        continue;
+      }
+      // "58-year-old foreman", "aged 47": an age, counted in years, of the one named after it.
+      if (end + 1 < t.size() && t[end + 1].lower == "old" && t[end + 1].hyphen_before) {
+        q.unit = "age";
+        q.noun = end + 2 < t.size() && t[end + 2].kind == TokenKind::kWord
+                     ? ContentStem(t[end + 2].lower)
+                     : std::string();
+        end += 2;
+      } else {
+        const double per = HoursPerUnit(t[end].lower);
+        value *= per;
+        high *= per;
+        q.resolution *= per;
+        q.unit = "h";
+        ++end;
+      }
     } else if (end < t.size() && t[end].kind == TokenKind::kWord && !IsStopword(t[end].lower) &&
                NumberWordValue(t[end].lower) < 0 && !ClockTimeAt(t, first, end)) {
       // A counted noun, possibly after modifiers: "81 drones", "214 Haldish-flagged vessels",

@@ -45,7 +45,30 @@ bool SameContext(const std::vector<std::string>& a, const std::vector<std::strin
   return false;
 }
 
+namespace {
+
+// Words that make a figure a derived one ("a margin of 11,316 votes", "a lead of four points",
+// "the remaining $148 million"): it is not a count of the same thing as a plain one.
+bool DerivedMeasure(const std::string& stem) {
+  static const std::set<std::string> kDerived = {"margin", "lead",    "gap",  "major",
+                                                 "differ", "remaind", "rest", "averag"};
+  return kDerived.count(stem) > 0;
+}
+
+}  // namespace
+
 bool SameSubject(const align::Quantity& a, const align::Quantity& b) {
+  // A figure said to be a margin, a lead or a total is compared only with one said so too.
+  for (const auto* x : {&a, &b}) {
+    const auto* y = x == &a ? &b : &a;
+    for (const auto& stem : x->context) {
+      if (DerivedMeasure(stem) &&
+          std::find(y->context.begin(), y->context.end(), stem) == y->context.end()) {
+        return false;
+      }
+    }
+  }
+  if (a.unit == "age") return !a.noun.empty() && a.noun == b.noun;  // ages of one person
   // A noun that says what is counted ("engines", "vessels") is enough; "people" is not: four
   // people injured and 400 people evacuated are two counts.
   const bool generic = a.noun == "peopl" || a.noun == "person" || a.noun == "men" ||
@@ -74,6 +97,30 @@ bool SharesEntity(const ClaimModel& a, const ClaimModel& b) {
     }
   }
   return false;
+}
+
+}  // namespace parallax::compare
+
+namespace parallax::compare {
+
+size_t SharedContentStems(const ClaimModel& a, const ClaimModel& b) {
+  std::set<std::string> names;
+  for (const auto* c : {&a, &b}) {
+    for (const auto& e : c->entities) {
+      for (const auto& w : Words(e.key)) names.insert(w);
+    }
+  }
+  // A stem is a name's when a name word starts with it ("benn" of "benning").
+  auto of_a_name = [&](const std::string& stem) {
+    auto it = names.lower_bound(stem);
+    return it != names.end() && it->compare(0, stem.size(), stem) == 0;
+  };
+  std::set<std::string> sa(a.stems.begin(), a.stems.end());
+  size_t shared = 0;
+  for (const auto& s : std::set<std::string>(b.stems.begin(), b.stems.end())) {
+    shared += sa.count(s) && !of_a_name(s) ? 1 : 0;
+  }
+  return shared;
 }
 
 }  // namespace parallax::compare

@@ -102,4 +102,8 @@ bool SpeaksOfFuture(const ClaimModel& c);
 
 bool SharesEntity(const ClaimModel& a, const ClaimModel& b);
 
+// Content stems both claims hold, other than the words of the names they mention: what the two
+// say alike about whoever they name.
+size_t SharedContentStems(const ClaimModel& a, const ClaimModel& b);
+
 }  // namespace parallax::compare

@@ -146,6 +146,9 @@ std::optional<PairConflict> CompareActs(const ClaimModel& a, const ClaimModel& b
 std::optional<PairConflict> CompareEntities(const ClaimModel& a, const ClaimModel& b,
                                             double stem_jaccard) {
   if (stem_jaccard < 0.15) return std::nullopt;
+  // The two must say the same of whoever they name, two words beyond the names: "Vosk arrived
+  // from City Hall" and "Grell leaves City Hall" tell two acts, not one act of two people.
+  if (SharedContentStems(a, b) < 2) return std::nullopt;
   auto unmatched = [](const ClaimModel& x, const ClaimModel& y) {
     std::vector<const align::Entity*> out;
     for (const auto& e : x.entities) {

@@ -1,5 +1,7 @@
 // Polarity and modality: signed against did not sign, will against will not, expected against
 // happened, denied against told as fact.
+#include <cctype>
+#include <cstring>
 #include <optional>
 #include <set>
 #include <string>
@@ -154,6 +156,31 @@ std::optional<PairConflict> CompareIntent(const ClaimModel& a, const ClaimModel&
   return std::nullopt;
 }
 
+namespace {
+
+// "denies this", "denied it", "rejected that.": the denial's object is told elsewhere.
+bool DeniesAPronoun(const std::string& text) {
+  std::string lower(text);
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (const char* verb : {"denies ", "denied ", "deny ", "rejects ", "rejected ", "refuted "}) {
+    for (size_t at = lower.find(verb); at != std::string::npos; at = lower.find(verb, at + 1)) {
+      const size_t object = at + std::strlen(verb);
+      for (const char* pronoun : {"this", "it", "that", "them", "these", "those"}) {
+        const size_t end = object + std::strlen(pronoun);
+        if (lower.compare(object, std::strlen(pronoun), pronoun) != 0) continue;
+        if (end < lower.size() && std::isalpha(static_cast<unsigned char>(lower[end]))) continue;
+        // "denied that the minister met them" says what it denies; "denied that." does not.
+        const bool clause_follows =
+            std::string_view(pronoun) == "that" && end < lower.size() && lower[end] == ' ';
+        if (!clause_follows) return true;
+      }
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
 std::optional<PairConflict> CompareModality(const ClaimModel& a, const ClaimModel& b,
                                             double stem_jaccard) {
   using align::Modality;
@@ -179,7 +206,10 @@ std::optional<PairConflict> CompareModality(const ClaimModel& a, const ClaimMode
     return std::nullopt;
   }
   if (other.modality == Modality::kDenied) {
-    if (!SharesEntity(a, b)) return std::nullopt;
+    // "Ardent Coal denies this": what is denied must be said in the claim, two words beyond
+    // the names, not left to a pronoun.
+    if (!SharesEntity(a, b) || SharedContentStems(a, b) < 2) return std::nullopt;
+    if (DeniesAPronoun(other.claim.text)) return std::nullopt;
     return PairConflict{FindingKind::kPolarity,
                         "whether it happened",
                         {says(a), a.claim.span},

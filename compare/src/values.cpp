@@ -64,7 +64,7 @@ bool QuantitiesCompatible(const Quantity& a, const Quantity& b) {
 }
 
 std::string QuantityKey(const Quantity& q) {
-  if (q.unit == "count" || q.unit == "ordinal") return q.unit + ":" + q.noun;
+  if (q.unit == "count" || q.unit == "ordinal" || q.unit == "age") return q.unit + ":" + q.noun;
   return q.unit;
 }
 
@@ -122,6 +122,7 @@ std::string DescribeQuantity(const Quantity& q) {
     if (q.unit == "%") return FormatNumber(v) + "%";
     if (q.unit == "ordinal") return FormatNumber(v) + (q.noun.empty() ? "" : " (" + q.noun + ")");
     if (q.unit == "count") return FormatAmount(v) + " " + q.noun;
+    if (q.unit == "age") return FormatNumber(v) + " years old";
     if (q.unit == "m") return v >= 1000 ? FormatNumber(v / 1000) + " km" : FormatNumber(v) + " m";
     if (q.unit == "kg") return v >= 1000 ? FormatNumber(v / 1000) + " t" : FormatNumber(v) + " kg";
     if (q.unit == "km/h" || q.unit == "m2") return FormatNumber(v) + " " + q.unit;
@@ -138,6 +139,7 @@ std::string QuantityTopic(const Quantity& q) {
   if (q.unit == "ordinal")
     return "which " + (q.noun.empty() ? std::string("one") : q.noun) + " it was";
   if (q.unit == "count") return "how many (" + q.noun + ")";
+  if (q.unit == "age") return "an age";
   if (q.unit == "m") return "a length or distance";
   if (q.unit == "kg") return "a weight";
   if (q.unit == "km/h") return "a speed";
@@ -192,7 +194,9 @@ bool ClocksOverlap(Interval a, Interval b, bool any_day) {
 bool DatesCompatible(const align::DateRef& a, const align::DateRef& b) {
   const bool clock_a = HasClock(a), clock_b = HasClock(b);
   if (clock_a && clock_b) {
-    const bool any_day = a.day_inferred != b.day_inferred;
+    // A day only inferred (for a time said without one) may be off by one either way: the
+    // times of day are compared whatever the days.
+    const bool any_day = a.day_inferred || b.day_inferred;
     using Zone = DateRef::Zone;
     if (a.zone == Zone::kStated && b.zone == Zone::kStated)
       return ClocksOverlap(ClockInterval(a, true), ClockInterval(b, true), any_day);

@@ -124,6 +124,15 @@ TEST_CASE("claims: the speaker is the name before an appositive, not a name insi
   CHECK(a.claims[0].quotes.empty());
 }
 
+TEST_CASE("claims: 'told the Bugle' names the listener; the sentence's leading name speaks") {
+  const std::vector<Document> docs = {
+      Doc("d1",
+          "Emil Tarrow, 34, the youngest in the gang, told the Bugle: \"We sang to keep awake.\"")};
+  const Alignment a = AlignDocuments(docs);
+  REQUIRE(a.claims.size() == 1);
+  CHECK(SameEntity(a.claims[0].speaker, "emil tarrow"));
+}
+
 TEST_CASE("claims: an over-long sentence is cut on a UTF-8 character boundary") {
   std::string text;
   while (text.size() < 3000) text += "caf\xC3\xA9 ";  // no sentence end: one long sentence

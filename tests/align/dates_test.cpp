@@ -96,3 +96,12 @@ TEST_CASE("dates: a future word far from the weekday, in a quote, does not move 
   REQUIRE(d.size() == 1);
   CHECK(d[0].day == 5);
 }
+
+TEST_CASE("dates: where a state began ('since Saturday') is not a date of the event") {
+  CHECK(Read("Families have waited at the gate since Saturday.").empty());
+  CHECK(Read("The town could breathe for the first time since last Saturday.").empty());
+  // 2025-11-04 is a Tuesday: "last Saturday" is the 1st.
+  const auto d = Read("The water broke in last Saturday.");
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].day == 1);
+}

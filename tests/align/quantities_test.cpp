@@ -153,3 +153,12 @@ TEST_CASE("quantities: units of measure are read in a base unit, written apart o
   CHECK(one("Boats fish outside a 12-nautical-mile belt.").low == Approx(22224));
   CHECK(one("It takes a 38,000-tonne quota.").unit == "kg");
 }
+
+TEST_CASE("quantities: an age is not a duration; 'weeks ago' is not a quantity") {
+  auto q = Read("Last up was 58-year-old foreman Aurel Vasko.");
+  REQUIRE(q.size() == 1);
+  CHECK(q[0].unit == "age");
+  CHECK(q[0].noun == "foreman");
+  CHECK(q[0].low == Approx(58));
+  for (const auto& x : Read("Two weeks ago the first round was held.")) CHECK(x.unit != "h");
+}

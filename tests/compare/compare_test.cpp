@@ -215,6 +215,29 @@ TEST_CASE("compare: a local time whose offset is told is compared with a time on
         std::vector<FindingKind>{FindingKind::kTime});
 }
 
+TEST_CASE("compare: a margin, other people's ages, and acts of two people are not clashes") {
+  auto kinds = [](const std::string& a, const std::string& b) {
+    const std::vector<Document> docs = {Doc("d1", "Coast Herald", a), Doc("d2", "Valmora Post", b)};
+    return KindsOf(CompareClusters(docs, parallax::align::AlignDocuments(docs)));
+  };
+  CHECK(kinds("Irena Vosk won the Valmora run-off by a margin of 11,316 votes over Grell.",
+              "Irena Vosk won the Valmora run-off with 80,106 votes against Grell.")
+            .empty());
+  CHECK(kinds("Last out of the Valmora mine was 58-year-old foreman Aurel Vasko.",
+              "First out of the Valmora mine was 29-year-old electrician Stanek Holm.")
+            .empty());
+  CHECK(kinds("Mayor Irena Vosk arrived at Valmora City Hall just before 4am.",
+              "Mayor Tobias Grell leaves Valmora City Hall in silence.")
+            .empty());
+}
+
+TEST_CASE("compare: a denial must say what it denies") {
+  const std::vector<Document> docs = {
+      Doc("d1", "Coast Herald", "The Greyhollow mine is operated by Ardent Coal near Valmora."),
+      Doc("d2", "Valmora Post", "Ardent Coal, the Greyhollow mine's operator, denies this.")};
+  CHECK(CompareClusters(docs, parallax::align::AlignDocuments(docs)).findings.empty());
+}
+
 TEST_CASE("compare: a year left unstated does not clash with a stated one") {
   // Published in June 2026: "January 1" alone reads as the nearest, 2026.
   std::vector<Document> docs = {

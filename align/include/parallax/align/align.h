@@ -67,7 +67,8 @@ struct DateRef {
   // "by 2030", "until 2031": the date is a deadline, anything up to its end agrees with it.
   bool no_later = false;
   // A year before the publication's written next to the date ("a 2019 meeting set for 25
-  // October"), 0 if none: background of that earlier time rather than the event's.
+  // October"), 1 for an earlier time of no stated year ("two weeks ago, when ..."), 0 if none:
+  // background of that earlier time rather than the event's.
   int past_year = 0;
   Span span;
   // Stems of the lowercase content words around the value (up to two on each side, within
