@@ -1,10 +1,13 @@
 #include "claim_reader.h"
 
 #include <algorithm>
+#include <cctype>
+#include <chrono>
 #include <cstdlib>
 #include <string_view>
 #include <unordered_set>
 
+#include "publication.h"
 #include "text.h"
 
 namespace parallax::align {
@@ -351,6 +354,49 @@ void MarkPastYears(const std::vector<Token>& t, DocumentContext& context, ClaimM
     }
     for (auto& d : claim.dates) {
       if (d.past_year == 0 && d.year != year && near(d.span)) d.past_year = year;
+    }
+  }
+  // "Vosk had also led the first round on 3 May, with 38.4%": figures beside a date more than
+  // a week before publication are of that earlier time.
+  if (const Published pub = ParsePublished(published); pub.have_date) {
+    const auto pub_day = std::chrono::sys_days{pub.date};
+    for (const DateRef& d : claim.dates) {
+      if (d.month == 0 || d.day == 0) continue;
+      const std::chrono::year_month_day ymd{std::chrono::year{d.year},
+                                            std::chrono::month{static_cast<unsigned>(d.month)},
+                                            std::chrono::day{static_cast<unsigned>(d.day)}};
+      if (!ymd.ok() || pub_day - std::chrono::sys_days{ymd} <= std::chrono::days{7}) continue;
+      for (auto& q : claim.quantities) {
+        if (q.past_year == 0 && q.span.begin <= d.span.end + kPastYearReach &&
+            d.span.begin <= q.span.end + kPastYearReach) {
+          q.past_year = 1;
+        }
+      }
+    }
+  }
+  // "By 6pm, turnout stood at 33.5 per cent", "as of 10 a.m.": a reading taken before the
+  // final one, of an earlier time too.
+  // (Clock times after "by" are deadlines, not dates: the tokens are read here.)
+  auto clock_at = [&](size_t k) {
+    if (k >= t.size()) return false;
+    const std::string& w = t[k].lower;
+    const bool fused = w.size() > 2 && std::isdigit(static_cast<unsigned char>(w[0])) &&
+                       (w.ends_with("am") || w.ends_with("pm"));
+    const bool spaced =
+        t[k].kind == TokenKind::kNumber && k + 1 < t.size() &&
+        (t[k + 1].lower == ":" || t[k + 1].lower == "pm" || t[k + 1].lower == "am" ||
+         t[k + 1].lower.starts_with("p.m") || t[k + 1].lower.starts_with("a.m"));
+    return fused || spaced;
+  };
+  for (size_t k = 0; k + 1 < t.size(); ++k) {
+    const bool by = t[k].lower == "by" && clock_at(k + 1);
+    const bool as_of = t[k].lower == "as" && t[k + 1].lower == "of" && clock_at(k + 2);
+    if (!by && !as_of) continue;
+    for (auto& q : claim.quantities) {
+      if (q.past_year == 0 && q.span.begin <= t[k].span.end + kPastYearReach &&
+          t[k].span.begin <= q.span.end + kPastYearReach) {
+        q.past_year = 1;
+      }
     }
   }
   if (told == 0 && back_reference && context.last_past_year != 0) {

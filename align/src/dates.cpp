@@ -202,6 +202,7 @@ std::vector<DateRef> ExtractDates(const std::string& text, Span span,
       const year_month_day r{sys_days{pub} + days{relative}};
       emit(static_cast<int>(r.year()), static_cast<int>(static_cast<unsigned>(r.month())),
            static_cast<int>(static_cast<unsigned>(r.day())), i, i);
+      out.back().relative = true;
     }
   }
   AddClockTimes(text, t, published_at, future, out, where);

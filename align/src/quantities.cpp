@@ -295,6 +295,9 @@ std::vector<Quantity> ExtractQuantities(const std::string& text, Span span) {
         q.unit = "%";
         q.low = q.high = count * fraction * 100;
         q.bound = t[word].lower == "half" ? Bound::kExact : Bound::kApprox;
+        // "fewer than half", "more than a third", "nearly half": the hedge bounds the share.
+        const Hedge hedge = ReadHedge(t, i);
+        if (hedge.first < i) q.bound = hedge.bound;
         q.span = {t[i].span.begin, t[word].span.end};
         q.context = ValueContext(t, i, word + 1);
         out.push_back(q);

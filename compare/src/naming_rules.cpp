@@ -101,8 +101,10 @@ std::optional<PairConflict> CompareQuotes(const ClaimModel& a, const ClaimModel&
                             {qb.speaker, qb.span},
                             0.8};
       }
+      // Entirely different words from one speaker: one remark quoted two ways only when the
+      // claims around them say much the same (a speaker says many things).
       if (same_speaker && reworded && overlap < 0.15 && wa.size() <= 15 && wb.size() <= 15 &&
-          stem_jaccard >= 0.2) {
+          stem_jaccard >= 0.3) {
         return PairConflict{FindingKind::kQuote,
                             "what " + qa.speaker + " said",
                             {"\"" + TextAt(da, a, qa.span) + "\"", qa.span},

@@ -231,6 +231,36 @@ TEST_CASE("compare: a margin, other people's ages, and acts of two people are no
             .empty());
 }
 
+TEST_CASE("compare: earlier readings are background: an old date's figures, 'by 6pm' snapshots") {
+  auto kinds = [](const std::string& a, const std::string& b) {
+    std::vector<Document> docs = {Doc("d1", "Coast Herald", a), Doc("d2", "Valmora Post", b)};
+    for (auto& d : docs) d.published = "2026-05-18T07:00:00+02:00";
+    return KindsOf(CompareClusters(docs, parallax::align::AlignDocuments(docs)));
+  };
+  CHECK(kinds("Irena Vosk won the Valmora run-off with 53.8% of the vote.",
+              "Irena Vosk had led the Valmora first round on 3 May with 38.4% of the vote.")
+            .empty());
+  CHECK(kinds("Turnout in the Valmora run-off was 41.2%, the commission said.",
+              "By 6pm, turnout in the Valmora run-off stood at 33.5%, the commission said.")
+            .empty());
+  CHECK(
+      kinds("Turnout in the Valmora run-off was 41.2%, the commission said.",
+            "Fewer than half of Valmora's voters turned out for the run-off, the commission said.")
+          .empty());  // "fewer than half" is at most 50%
+}
+
+TEST_CASE("compare: two outlets' 'last night' are not one night by likeness alone") {
+  std::vector<Document> docs = {
+      Doc("d1", "Coast Herald", "The rescued Valmora miners were being checked over last night."),
+      Doc("d2", "Valmora Post",
+          "One rescued Valmora miner remained at Korvath Regional Hospital last night.")};
+  docs[0].published = "2026-11-19T13:20:00+02:00";
+  docs[1].published = "2026-11-20T06:00:00+02:00";
+  for (const auto& f : CompareClusters(docs, parallax::align::AlignDocuments(docs)).findings) {
+    CHECK(f.kind != FindingKind::kTime);
+  }
+}
+
 TEST_CASE("compare: a denial must say what it denies") {
   const std::vector<Document> docs = {
       Doc("d1", "Coast Herald", "The Greyhollow mine is operated by Ardent Coal near Valmora."),

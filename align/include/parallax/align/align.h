@@ -64,6 +64,8 @@ struct DateRef {
   bool day_inferred = false;
   // The year is not stated ("on 9 December"): the one that puts the date nearest publication.
   bool year_inferred = false;
+  // "today", "yesterday", "last night", "this morning": a day told relative to publication.
+  bool relative = false;
   // "by 2030", "until 2031": the date is a deadline, anything up to its end agrees with it.
   bool no_later = false;
   // A year before the publication's written next to the date ("a 2019 meeting set for 25
