@@ -189,7 +189,14 @@ std::vector<DateRef> ExtractDates(const std::string& text, Span span,
       continue;
     }
     int relative = 99;
-    if (tok.lower == "today" || tok.lower == "tonight") relative = 0;
+    if (tok.lower == "today") relative = 0;
+    // "Tonight the council voted" in a page stamped in the morning: last night, unless the
+    // sentence speaks of what is to come.
+    if (tok.lower == "tonight") {
+      const bool morning = published_at.minute >= 0 && published_at.minute < 12 * 60;
+      const bool ahead = SpeaksOfFuture(t, std::min(t.size(), i + 4), 8);  // "tonight we will"
+      relative = morning && !ahead ? -1 : 0;
+    }
     if (tok.lower == "yesterday") relative = -1;
     if (tok.lower == "tomorrow") relative = 1;
     if (tok.lower == "last" && i + 1 < t.size() && t[i + 1].lower == "night") relative = -1;

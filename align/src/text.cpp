@@ -218,8 +218,13 @@ std::vector<std::string> ValueContext(const std::vector<Token>& t, size_t first,
     // A capitalised word counts only as a place ("in Dunmere", "at Geneva"), not as a name.
     const bool place =
         tok.capitalized && k > 0 && (t[k - 1].lower == "in" || t[k - 1].lower == "at");
-    if (tok.kind != TokenKind::kWord || (tok.capitalized && !place) || IsStopword(tok.lower) ||
-        is_time_word(tok.lower) || MonthNumber(tok.lower) > 0 || WeekdayNumber(tok.lower) >= 0) {
+    // The sentence's first word is capitalised whatever it is: a name only when the next word
+    // is capitalised too ("Turnout was 44.7 per cent" / "Irena Vosk took 53.8%").
+    const bool opening =
+        k == 0 && tok.capitalized && !(t.size() > 1 && t[1].capitalized && t[1].kind == tok.kind);
+    if (tok.kind != TokenKind::kWord || (tok.capitalized && !place && !opening) ||
+        IsStopword(tok.lower) || is_time_word(tok.lower) || MonthNumber(tok.lower) > 0 ||
+        WeekdayNumber(tok.lower) >= 0) {
       return false;
     }
     out.push_back(ContentStem(tok.lower));

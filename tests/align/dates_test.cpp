@@ -105,3 +105,13 @@ TEST_CASE("dates: where a state began ('since Saturday') is not a date of the ev
   REQUIRE(d.size() == 1);
   CHECK(d[0].day == 1);
 }
+
+TEST_CASE("dates: 'tonight' in a past-tense sentence stamped in the morning is last night") {
+  auto d = Read("Tonight the council voted to borrow money.", "2025-10-15T06:40:00-04:00");
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].day == 14);
+  CHECK(d[0].relative);
+  d = Read("Tonight the council will vote on the plan.", "2025-10-15T06:40:00-04:00");
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].day == 15);
+}

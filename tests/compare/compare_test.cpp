@@ -249,6 +249,14 @@ TEST_CASE("compare: earlier readings are background: an old date's figures, 'by 
           .empty());  // "fewer than half" is at most 50%
 }
 
+TEST_CASE("compare: a sentence's first word is context, unless it begins a name") {
+  const std::vector<Document> docs = {
+      Doc("d1", "Coast Herald", "Turnout in the Valmora run-off was 41.2%, the commission said."),
+      Doc("d2", "Valmora Post", "Turnout was 44.7 per cent, according to the commission.")};
+  CHECK(KindsOf(CompareClusters(docs, parallax::align::AlignDocuments(docs))) ==
+        std::vector<FindingKind>{FindingKind::kQuantity});
+}
+
 TEST_CASE("compare: two outlets' 'last night' are not one night by likeness alone") {
   std::vector<Document> docs = {
       Doc("d1", "Coast Herald", "The rescued Valmora miners were being checked over last night."),
