@@ -7,6 +7,7 @@
 #include <string_view>
 #include <unordered_set>
 
+#include "earlier_times.h"
 #include "publication.h"
 #include "text.h"
 
@@ -298,115 +299,6 @@ std::vector<Span> SplitClauses(const std::string& text, Span sentence) {
   return out;
 }
 
-// Years before the publication's within kPastYearReach bytes of a figure or date mark it as
-// background of that year, and so does a back reference ("in that case") to the year the last
-// sentence told of ("below the 31,500 tonnes allowed under the 2019 memorandum", "In
-// 2019, the quota was cut to 22,000 tonnes"). Not a year in a name ("the 1987 Marren Accord")
-// nor a record it is measured against ("the first since 1951").
-void MarkPastYears(const std::vector<Token>& t, DocumentContext& context, ClaimModel& claim) {
-  constexpr uint32_t kPastYearReach = 90;
-  const std::string& published = context.published;
-  if (published.size() < 4) return;
-  const int published_year = std::atoi(published.substr(0, 4).c_str());
-  // "... in that case", "at the time", "that year": the earlier year the last sentence told of.
-  bool back_reference = false;
-  for (size_t i = 0; i + 1 < t.size(); ++i) {
-    const std::string& w = t[i].lower;
-    const std::string& next = t[i + 1].lower;
-    back_reference = back_reference || (w == "that" && (next == "case" || next == "year")) ||
-                     (w == "the" && next == "time" && i > 0 && t[i - 1].lower == "at");
-  }
-  int told = 0;
-  // "Two weeks ago, when the first-round result was declared at 11.50pm": weeks, months or
-  // years ago is an earlier time too, of no stated year (marked 1).
-  for (size_t i = 1; i < t.size(); ++i) {
-    if (t[i].lower != "ago") continue;
-    const std::string& unit = t[i - 1].lower;
-    if (unit != "weeks" && unit != "months" && unit != "years" && unit != "week" &&
-        unit != "month" && unit != "year") {
-      continue;
-    }
-    auto near = [&](Span s) {
-      return s.begin <= t[i].span.end + kPastYearReach && t[i].span.begin <= s.end + kPastYearReach;
-    };
-    for (auto& q : claim.quantities) {
-      if (q.past_year == 0 && near(q.span)) q.past_year = 1;
-    }
-    for (auto& d : claim.dates) {
-      if (d.past_year == 0 && near(d.span)) d.past_year = 1;
-    }
-  }
-  for (size_t i = 0; i < t.size(); ++i) {
-    const Token& tok = t[i];
-    if (tok.kind != TokenKind::kNumber || tok.lower.size() != 4) continue;
-    if (i + 1 < t.size() && t[i + 1].kind == TokenKind::kWord && t[i + 1].capitalized) continue;
-    // ... unless the year is then told of: "the gravest case since 2019, when X was jailed".
-    const bool told_of = i + 2 < t.size() && t[i + 1].lower == "," && t[i + 2].lower == "when";
-    if (i > 0 && t[i - 1].lower == "since" && !told_of) continue;
-    const int year = std::atoi(tok.lower.c_str());
-    if (year < 1900 || year >= published_year) continue;
-    auto near = [&](Span s) {
-      return s.begin <= tok.span.end + kPastYearReach && tok.span.begin <= s.end + kPastYearReach;
-    };
-    told = year;
-    for (auto& q : claim.quantities) {
-      if (q.past_year == 0 && near(q.span)) q.past_year = year;
-    }
-    for (auto& d : claim.dates) {
-      if (d.past_year == 0 && d.year != year && near(d.span)) d.past_year = year;
-    }
-  }
-  // "Vosk had also led the first round on 3 May, with 38.4%": figures beside a date more than
-  // a week before publication are of that earlier time.
-  if (const Published pub = ParsePublished(published); pub.have_date) {
-    const auto pub_day = std::chrono::sys_days{pub.date};
-    for (const DateRef& d : claim.dates) {
-      if (d.month == 0 || d.day == 0) continue;
-      const std::chrono::year_month_day ymd{std::chrono::year{d.year},
-                                            std::chrono::month{static_cast<unsigned>(d.month)},
-                                            std::chrono::day{static_cast<unsigned>(d.day)}};
-      if (!ymd.ok() || pub_day - std::chrono::sys_days{ymd} <= std::chrono::days{7}) continue;
-      for (auto& q : claim.quantities) {
-        if (q.past_year == 0 && q.span.begin <= d.span.end + kPastYearReach &&
-            d.span.begin <= q.span.end + kPastYearReach) {
-          q.past_year = 1;
-        }
-      }
-    }
-  }
-  // "By 6pm, turnout stood at 33.5 per cent", "as of 10 a.m.": a reading taken before the
-  // final one, of an earlier time too.
-  // (Clock times after "by" are deadlines, not dates: the tokens are read here.)
-  auto clock_at = [&](size_t k) {
-    if (k >= t.size()) return false;
-    const std::string& w = t[k].lower;
-    const bool fused = w.size() > 2 && std::isdigit(static_cast<unsigned char>(w[0])) &&
-                       (w.ends_with("am") || w.ends_with("pm"));
-    const bool spaced =
-        t[k].kind == TokenKind::kNumber && k + 1 < t.size() &&
-        (t[k + 1].lower == ":" || t[k + 1].lower == "pm" || t[k + 1].lower == "am" ||
-         t[k + 1].lower.starts_with("p.m") || t[k + 1].lower.starts_with("a.m"));
-    return fused || spaced;
-  };
-  for (size_t k = 0; k + 1 < t.size(); ++k) {
-    const bool by = t[k].lower == "by" && clock_at(k + 1);
-    const bool as_of = t[k].lower == "as" && t[k + 1].lower == "of" && clock_at(k + 2);
-    if (!by && !as_of) continue;
-    for (auto& q : claim.quantities) {
-      if (q.past_year == 0 && q.span.begin <= t[k].span.end + kPastYearReach &&
-          t[k].span.begin <= q.span.end + kPastYearReach) {
-        q.past_year = 1;
-      }
-    }
-  }
-  if (told == 0 && back_reference && context.last_past_year != 0) {
-    told = context.last_past_year;
-    for (auto& q : claim.quantities) q.past_year = told;
-    for (auto& d : claim.dates) d.past_year = told;
-  }
-  context.last_past_year = told;
-}
-
 ClaimModel ReadClaim(const std::string& text, Span span, DocumentContext& context) {
   ClaimModel claim;
   claim.claim.span = span;
@@ -616,10 +508,22 @@ ClaimModel ReadClaim(const std::string& text, Span span, DocumentContext& contex
 
   // Stems and negation.
   int negation_scope = 0;
+  size_t scope_starts = 0;  // "no evidence that X": the negation covers X, from this token
   for (size_t i = 0; i < t.size(); ++i) {
     const Token& tok = t[i];
     if (tok.kind == TokenKind::kPunct) {
       if (tok.lower == "," || tok.lower == ";" || tok.lower == ":") negation_scope = 0;
+      continue;
+    }
+    // "refused to concede", "declined to sign": the act is negated.
+    if (tok.kind == TokenKind::kWord && !in_quote(i) && i + 1 < t.size() &&
+        t[i + 1].lower == "to" &&
+        (tok.lower == "refused" || tok.lower == "refuses" || tok.lower == "refusing" ||
+         tok.lower == "declined" || tok.lower == "declines")) {
+      claim.negated = true;
+      negation_scope = 6;
+      claim.stems.push_back(ContentStem(tok.lower));
+      ++i;  // "to"
       continue;
     }
     if (tok.kind == TokenKind::kWord && IsNegationCue(tok.lower) && !in_quote(i)) {
@@ -634,6 +538,20 @@ ClaimModel ReadClaim(const std::string& text, Span span, DocumentContext& contex
       if (!idiom) {
         claim.negated = true;
         negation_scope = 6;
+        // "no evidence that the fire was set", "no sign that anyone started it": what is
+        // negated is the clause after "that", not the evidence.
+        if (i + 1 < t.size()) {
+          const std::string& noun = t[i + 1].lower;
+          if (noun == "evidence" || noun == "sign" || noun == "indication" ||
+              noun == "suggestion" || noun == "proof" || noun == "reason") {
+            for (size_t k = i + 2; k < t.size() && k <= i + 6; ++k) {
+              if (t[k].lower == "that") {
+                scope_starts = k + 1;
+                break;
+              }
+            }
+          }
+        }
       }
       continue;
     }
@@ -648,7 +566,7 @@ ClaimModel ReadClaim(const std::string& text, Span span, DocumentContext& contex
       continue;
     }
     claim.stems.push_back(stem);
-    if (negation_scope > 0) {
+    if (negation_scope > 0 && i >= scope_starts) {
       claim.negated_stems.push_back(stem);
       --negation_scope;
     }
@@ -667,7 +585,7 @@ ClaimModel ReadClaim(const std::string& text, Span span, DocumentContext& contex
 
   claim.quantities = ExtractQuantities(text, span);
   claim.dates = ExtractDates(text, span, context.published);
-  MarkPastYears(t, context, claim);
+  MarkEarlierTimes(t, context, claim);
   return claim;
 }
 

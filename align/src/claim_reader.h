@@ -14,9 +14,9 @@ namespace parallax::align {
 struct DocumentContext {
   std::string published;     // Document::published or ""
   std::string last_speaker;  // entity key
-  // The earlier year the last sentence told of ("the 2019 case"), for a following "in that
-  // case" / "at the time"; 0 if none.
-  int last_past_year = 0;
+  // The earlier time the last sentence told of ("the 2019 case"; see earlier_times.h), for a
+  // following "in that case" / "at the time"; 0 if none.
+  int last_earlier = 0;
 };
 
 // Splits a sentence into clauses that each state a fact of their own: at ";", at a spaced

@@ -131,13 +131,13 @@ std::vector<FacetCluster> FindFacets(
       Mention m;
       AddQuantity(q, m);
       // A figure of an earlier year lines up with figures of that year only.
-      if (q.past_year != 0) m.value_class += "@" + std::to_string(q.past_year);
+      if (q.earlier != 0) m.value_class += "@" + std::to_string(q.earlier);
       push(std::move(m));
     }
     for (const DateRef& d : claim.dates) {
       Mention m;
       if (!AddDate(d, m)) continue;
-      if (d.past_year != 0) m.value_class += "@" + std::to_string(d.past_year);
+      if (d.earlier != 0) m.value_class += "@" + std::to_string(d.earlier);
       push(std::move(m));
     }
     // Acts credited to someone ("proposed by X", "at the invitation of Y"): what the act is

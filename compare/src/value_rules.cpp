@@ -28,7 +28,7 @@ std::optional<PairConflict> CompareQuantities(const ClaimModel& a, const ClaimMo
       const auto& qb = b.quantities[j];
       // A figure of an earlier year ("the 2019 memorandum allowed 31,500 tonnes") is
       // background, compared with figures of that year only.
-      if (keys_b[j] != key || !SameSubject(qa, qb) || qa.past_year != qb.past_year) continue;
+      if (keys_b[j] != key || !SameSubject(qa, qb) || qa.earlier != qb.earlier) continue;
       b_has = true;
       if (!other) other = &qb;
       if (QuantitiesCompatible(qa, qb)) any_compatible = true;
@@ -68,7 +68,7 @@ std::optional<PairConflict> CompareDates(const ClaimModel& a, const ClaimModel& 
   for (const auto& da : a.dates) {
     for (const auto& db : b.dates) {
       if (!one_act && !SameContext(da.context, db.context)) continue;
-      if (da.past_year != db.past_year) continue;  // background of an earlier year
+      if (da.earlier != db.earlier) continue;  // background of an earlier year
       // A bare year is compared with bare years only (see facets.cpp).
       if ((da.month == 0) != (db.month == 0)) continue;
       if (DatesCompatible(da, db)) return std::nullopt;

@@ -100,6 +100,21 @@ TEST_CASE("claims: negation is read with the words it covers") {
   CHECK(std::find(scope.begin(), scope.end(), "statement") != scope.end());
 }
 
+TEST_CASE("claims: 'refused to' negates the act; 'no evidence that' negates the clause after") {
+  const std::vector<Document> docs = {
+      Doc("d1", "Mayor Tobias Grell has refused to concede the run-off."),
+      Doc("d2",
+          "There was no evidence at this stage that the fire had been started deliberately.")};
+  const Alignment a = AlignDocuments(docs);
+  REQUIRE(a.claims.size() == 2);
+  CHECK(a.claims[0].negated);
+  REQUIRE_FALSE(a.claims[0].negated_stems.empty());
+  CHECK(a.claims[0].negated_stems.front() == "conced");
+  CHECK(a.claims[1].negated);
+  REQUIRE_FALSE(a.claims[1].negated_stems.empty());
+  CHECK(a.claims[1].negated_stems.front() == "fire");
+}
+
 TEST_CASE("claims: 'without' negates a verb, not a state") {
   const std::vector<Document> docs = {
       Doc("d1", "Nearly 40,000 homes and businesses were without electricity on Tuesday."),

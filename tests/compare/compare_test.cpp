@@ -257,6 +257,28 @@ TEST_CASE("compare: a sentence's first word is context, unless it begins a name"
         std::vector<FindingKind>{FindingKind::kQuantity});
 }
 
+TEST_CASE("compare: a claim told as fact against 'no evidence that' it happened is a conflict") {
+  const std::vector<Document> docs = {
+      Doc("d1", "Coast Herald", "Police sources said the Valmora fire was started deliberately."),
+      Doc("d2", "Valmora Post",
+          "The fire chief said there was no evidence that the Valmora fire was started "
+          "deliberately.")};
+  CHECK(KindsOf(CompareClusters(docs, parallax::align::AlignDocuments(docs))) ==
+        std::vector<FindingKind>{FindingKind::kPolarity});
+}
+
+TEST_CASE("compare: a baseline and an interim reading are different earlier times") {
+  std::vector<Document> docs = {
+      Doc("d1", "Coast Herald",
+          "Vosk had led the Valmora first round on 3 May with 38.4% of the vote."),
+      Doc("d2", "Valmora Post",
+          "By 6pm, Valmora turnout stood at 33.5%, compared with 29.8% of the vote at the same "
+          "hour "
+          "in the first round.")};
+  for (auto& d : docs) d.published = "2026-05-18T07:00:00+02:00";
+  CHECK(CompareClusters(docs, parallax::align::AlignDocuments(docs)).findings.empty());
+}
+
 TEST_CASE("compare: two outlets' 'last night' are not one night by likeness alone") {
   std::vector<Document> docs = {
       Doc("d1", "Coast Herald", "The rescued Valmora miners were being checked over last night."),

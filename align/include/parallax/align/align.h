@@ -30,7 +30,7 @@ struct Quantity {
   double resolution = 1;
   Span span;                         // the words that state it, including hedges
   std::vector<std::string> context;  // as DateRef::context
-  int past_year = 0;                 // as DateRef::past_year ("the 2019 memorandum's 31,500 t")
+  int earlier = 0;                   // as DateRef::earlier ("the 2019 memorandum's 31,500 t")
 };
 
 // A calendar reference resolved against the document's publication date. Fields beyond the
@@ -68,10 +68,12 @@ struct DateRef {
   bool relative = false;
   // "by 2030", "until 2031": the date is a deadline, anything up to its end agrees with it.
   bool no_later = false;
-  // A year before the publication's written next to the date ("a 2019 meeting set for 25
-  // October"), 1 for an earlier time of no stated year ("two weeks ago, when ..."), 0 if none:
-  // background of that earlier time rather than the event's.
-  int past_year = 0;
+  // 0 when the value is of the event's own time; else a key of the earlier time it is told of,
+  // background compared only with values of the same key: a year before the publication's
+  // written near it ("the 2019 memorandum"), a day more than a week before publication
+  // (20260503 for "on 3 May"), 1 near "weeks / months / years ago", 2 for a reading "by 6pm" or
+  // "as of 10 a.m.", 3 for a baseline "compared with 29.8%" / "up from 36.9%".
+  int earlier = 0;
   Span span;
   // Stems of the lowercase content words around the value (up to two on each side, within
   // its clause): what the value is about. Two values are compared only when these overlap.
