@@ -4,6 +4,7 @@
 #include <cctype>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "claim_reader.h"
 #include "text.h"
@@ -135,24 +136,38 @@ void ResolveRoleDescriptions(std::vector<ClaimModel>& claims) {
     std::vector<std::string> name;   // name words of the longest key
     std::vector<std::string> words;  // every word of every key
   };
-  std::vector<Person> people;
-  for (const auto& c : claims) {
-    for (const auto& e : c.entities) {
-      if (e.description || !IsTitledPerson(e.key)) continue;
-      const std::vector<std::string> name = NameTokens(e.key);
-      auto it = std::find_if(people.begin(), people.end(),
-                             [&](const Person& p) { return NamesOnePerson(p.name, name); });
-      if (it == people.end()) {
-        people.push_back({e.key, name, {}});
-        it = people.end() - 1;
-      } else if (e.key.size() > it->key.size()) {
-        it->key = e.key;
-        it->name = name;
+  // Distinct keys first: an event's people are few, their mentions many (work stays linear in
+  // the mentions).
+  std::vector<std::string> titled_keys;
+  {
+    std::unordered_set<std::string> seen;
+    for (const auto& c : claims) {
+      for (const auto& e : c.entities) {
+        if (e.description || seen.count(e.key)) continue;
+        seen.insert(e.key);
+        if (IsTitledPerson(e.key)) titled_keys.push_back(e.key);
       }
-      for (const Token& t : Tokenize(e.key, {0, static_cast<uint32_t>(e.key.size())})) {
+    }
+  }
+  std::vector<Person> people;
+  std::unordered_map<std::string, size_t> person_of_titled_key;
+  for (const std::string& key : titled_keys) {
+    const std::vector<std::string> name = NameTokens(key);
+    auto it = std::find_if(people.begin(), people.end(),
+                           [&](const Person& p) { return NamesOnePerson(p.name, name); });
+    if (it == people.end()) {
+      people.push_back({key, name, {}});
+      it = people.end() - 1;
+    } else if (key.size() > it->key.size()) {
+      it->key = key;
+      it->name = name;
+    }
+    for (const Token& t : Tokenize(key, {0, static_cast<uint32_t>(key.size())})) {
+      if (std::find(it->words.begin(), it->words.end(), t.lower) == it->words.end()) {
         it->words.push_back(t.lower);
       }
     }
+    person_of_titled_key[key] = static_cast<size_t>(it - people.begin());
   }
   auto has = [](const Person& p, std::string_view w) {
     return std::find(p.words.begin(), p.words.end(), w) != p.words.end();
@@ -190,11 +205,8 @@ void ResolveRoleDescriptions(std::vector<ClaimModel>& claims) {
   std::unordered_map<std::string, std::string>
       last_named;  // "document|title word" -> key, "" if two
   auto person_of_key = [&](const std::string& key) -> const Person* {
-    const std::vector<std::string> name = NameTokens(key);
-    for (const Person& p : people) {
-      if (NamesOnePerson(p.name, name)) return &p;
-    }
-    return nullptr;
+    auto it = person_of_titled_key.find(key);
+    return it == person_of_titled_key.end() ? nullptr : &people[it->second];
   };
   std::unordered_map<std::string, std::string> resolved;  // role key -> person key or ""
   for (auto& c : claims) {
@@ -210,7 +222,7 @@ void ResolveRoleDescriptions(std::vector<ClaimModel>& claims) {
     bool any = false;
     for (const auto& e : c.entities) {
       any = any || e.description;
-      if (e.description || !IsTitledPerson(e.key)) continue;
+      if (e.description) continue;
       if (const Person* p = person_of_key(e.key)) {
         for (const auto& w : p->words) {
           if (!IsTitleWord(w)) continue;

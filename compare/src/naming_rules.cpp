@@ -89,7 +89,8 @@ std::optional<PairConflict> CompareQuotes(const ClaimModel& a, const ClaimModel&
       const auto& wb = words_b[j];
       if (wa.size() < 3 || wb.size() < 3) continue;
       const double overlap = Jaccard(wa, wb);
-      const bool reworded = !echoed(wa, words_b) && !echoed(wb, words_a);
+      // Computed only where a rule needs it: most compared quotes are the same words.
+      auto reworded = [&] { return !echoed(wa, words_b) && !echoed(wb, words_a); };
       const bool same_speaker = align::SameEntity(qa.speaker, qb.speaker);
       const bool both_known = !qa.speaker.empty() && !qb.speaker.empty();
       // A speaker guessed from "she said" is not held against another outlet's.
@@ -103,15 +104,15 @@ std::optional<PairConflict> CompareQuotes(const ClaimModel& a, const ClaimModel&
       }
       // Entirely different words from one speaker: one remark quoted two ways only when the
       // claims around them say much the same (a speaker says many things).
-      if (same_speaker && reworded && overlap < 0.15 && wa.size() <= 15 && wb.size() <= 15 &&
-          stem_jaccard >= 0.3) {
+      if (same_speaker && overlap < 0.15 && wa.size() <= 15 && wb.size() <= 15 &&
+          stem_jaccard >= 0.3 && reworded()) {
         return PairConflict{FindingKind::kQuote,
                             "what " + qa.speaker + " said",
                             {"\"" + TextAt(da, a, qa.span) + "\"", qa.span},
                             {"\"" + TextAt(db, b, qb.span) + "\"", qb.span},
                             0.6};
       }
-      if (same_speaker && both_known && reworded && Misquoted(wa, wb)) {
+      if (same_speaker && both_known && Misquoted(wa, wb) && reworded()) {
         return PairConflict{FindingKind::kQuote,
                             "how " + qa.speaker + " was quoted",
                             {"\"" + TextAt(da, a, qa.span) + "\"", qa.span},
@@ -148,9 +149,6 @@ std::optional<PairConflict> CompareActs(const ClaimModel& a, const ClaimModel& b
 std::optional<PairConflict> CompareEntities(const ClaimModel& a, const ClaimModel& b,
                                             double stem_jaccard) {
   if (stem_jaccard < 0.15) return std::nullopt;
-  // The two must say the same of whoever they name, two words beyond the names: "Vosk arrived
-  // from City Hall" and "Grell leaves City Hall" tell two acts, not one act of two people.
-  if (SharedContentStems(a, b) < 2) return std::nullopt;
   auto unmatched = [](const ClaimModel& x, const ClaimModel& y) {
     std::vector<const align::Entity*> out;
     for (const auto& e : x.entities) {
@@ -185,7 +183,12 @@ std::optional<PairConflict> CompareEntities(const ClaimModel& a, const ClaimMode
     return false;
   };
   const auto ua = unmatched(a, b);
+  if (ua.empty()) return std::nullopt;  // the common case, cheapest first
   const auto ub = unmatched(b, a);
+  if (ub.empty()) return std::nullopt;
+  // The two must say the same of whoever they name, two words beyond the names: "Vosk arrived
+  // from City Hall" and "Grell leaves City Hall" tell two acts, not one act of two people.
+  if (SharedContentStems(a, b) < 2) return std::nullopt;
   for (auto kind : {&align::IsVenue, &align::IsTitledPerson}) {
     if (matched_all(a, b, kind)) continue;  // they share one such entity: no contradiction
     for (const auto* ea : ua) {
