@@ -127,6 +127,16 @@ std::vector<EntityRun> FindEntityRuns(const std::vector<Token>& t) {
         ++j;
         continue;
       }
+      // "Dr. Helena Varga", "Gen. Lee": an abbreviated title's full stop stays in the name.
+      if (n.lower == "." && !n.space_before && j + 2 < t.size() && t[j + 2].capitalized &&
+          t[j + 2].kind == TokenKind::kWord &&
+          (t[j].lower == "dr" || t[j].lower == "mr" || t[j].lower == "mrs" || t[j].lower == "ms" ||
+           t[j].lower == "prof" || t[j].lower == "gen" || t[j].lower == "sen" ||
+           t[j].lower == "gov" || t[j].lower == "rep" || t[j].lower == "lt" ||
+           t[j].lower == "col" || t[j].lower == "capt")) {
+        j += 2;
+        continue;
+      }
       // "Great Hall of the People", "Bank of England"
       if ((n.lower == "of" || n.lower == "for" || n.lower == "de") && j + 2 < t.size()) {
         size_t k = j + 2;
@@ -179,6 +189,7 @@ std::string KeyOf(const std::vector<Token>& t, const EntityRun& r) {
   std::string key = r.role ? std::string(kRolePrefix) : std::string();
   const size_t prefix = key.size();
   for (size_t k = r.first; k <= r.last; ++k) {
+    if (t[k].kind == TokenKind::kPunct) continue;  // "Dr. Helena Varga" -> "dr helena varga"
     if (key.size() > prefix) key += ' ';
     key += t[k].lower;
   }
@@ -365,6 +376,12 @@ ClaimModel ReadClaim(const std::string& text, Span span, DocumentContext& contex
       }
     }
     if (stem == "declar") return "declaration";
+    // "The operation was led by X", "a team headed by Y", "X, who directed the rescue".
+    const std::string& w = t[i].lower;
+    if (w == "led" || w == "leads" || w == "headed" || w == "directed" || w == "chaired" ||
+        w == "presided") {
+      return "lead";
+    }
     return nullptr;
   };
   for (size_t i = 0; i < t.size(); ++i) {
@@ -400,8 +417,10 @@ ClaimModel ReadClaim(const std::string& text, Span span, DocumentContext& contex
         const uint32_t after = t[r.last].span.end;
         const bool possessive =
             text.compare(after, 2, "'s") == 0 || text.compare(after, 4, "\u2019s") == 0;
-        if ((r.last + 1 == verb && (verb_form || possessive)) ||
-            (r.last + 2 == verb && t[r.last + 1].lower == "who")) {
+        const bool who = (r.last + 2 == verb && t[r.last + 1].lower == "who") ||
+                         (r.last + 3 == verb && t[r.last + 1].lower == "," &&
+                          t[r.last + 2].lower == "who");  // "Marta Sollen, who led"
+        if ((r.last + 1 == verb && (verb_form || possessive)) || who) {
           agent = KeyOf(t, r);
         }
       }
@@ -411,14 +430,30 @@ ClaimModel ReadClaim(const std::string& text, Span span, DocumentContext& contex
     act.kind = kind;
     act.agent = agent;
     if (!initiative) {
+      // What was ordered, declared or led: the words after the act ("ordered the evacuation of
+      // the estate"), or before it when it is passive ("the rescue operation was led by") or
+      // a noun ("the evacuation order").
       auto content = [&](size_t k) {
         return t[k].kind == TokenKind::kWord && !IsStopword(t[k].lower) && !t[k].capitalized;
       };
-      if (t[i].lower == "order" && i > 0 && content(i - 1)) {
-        act.object = ContentStem(t[i - 1].lower);  // "the evacuation order"
+      auto add = [&](size_t k) {
+        if (!act.object.empty()) act.object += ' ';
+        act.object += ContentStem(t[k].lower);
+      };
+      const bool passive = (i + 1 < t.size() && t[i + 1].lower == "by") ||
+                           (i > 0 && (t[i - 1].lower == "was" || t[i - 1].lower == "were" ||
+                                      t[i - 1].lower == "is" || t[i - 1].lower == "been"));
+      if (passive || t[i].lower == "order") {
+        int taken = 0;
+        for (size_t k = i; k-- > 0 && i - k <= 5 && taken < 3;) {
+          if (t[k].kind == TokenKind::kPunct) break;
+          if (content(k)) add(k), ++taken;
+        }
       } else {
-        for (size_t k = i + 1; k < t.size() && k <= i + 3 && act.object.empty(); ++k) {
-          if (content(k)) act.object = ContentStem(t[k].lower);
+        int taken = 0;
+        for (size_t k = i + 1; k < t.size() && k <= i + 5 && taken < 3; ++k) {
+          if (t[k].kind == TokenKind::kPunct) break;
+          if (content(k)) add(k), ++taken;
         }
       }
     }

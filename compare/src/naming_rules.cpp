@@ -62,6 +62,13 @@ bool SameBody(const std::string& a, const std::string& b) {
          std::includes(wb.begin(), wb.end(), wa.begin(), wa.end());
 }
 
+// Two space-separated word lists share a word.
+bool ShareAWord(const std::string& a, const std::string& b) {
+  if (a.empty() || b.empty()) return false;
+  const auto wa = Words(a), wb = Words(b);
+  return std::any_of(wa.begin(), wa.end(), [&](const std::string& w) { return wb.count(w) > 0; });
+}
+
 }  // namespace
 
 std::vector<std::set<std::string>> QuoteWords(const ClaimModel& c, const Document& doc) {
@@ -133,10 +140,13 @@ std::optional<PairConflict> CompareActs(const ClaimModel& a, const ClaimModel& b
       // declarations are many ("ordered the evacuation", "ordered an inquiry"): they must be of
       // the same thing.
       const bool initiative = xa.kind == "initiative";
-      if (!initiative && (xa.object.empty() || xa.object != xb.object)) continue;
-      return PairConflict{FindingKind::kAttribution,
+      if (!initiative && !ShareAWord(xa.object, xb.object)) continue;
+      // Who led it is a question of who was in that role: an entity finding.
+      const bool lead = xa.kind == "lead";
+      return PairConflict{lead ? FindingKind::kEntity : FindingKind::kAttribution,
                           initiative           ? "who took the initiative"
                           : xa.kind == "order" ? "who gave the order"
+                          : lead               ? "who led it"
                                                : "who made the declaration",
                           {xa.agent, xa.span},
                           {xb.agent, xb.span},

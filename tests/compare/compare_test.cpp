@@ -685,6 +685,20 @@ TEST_CASE("acts: the same order credited to two people is an attribution conflic
   CHECK(c.findings[0].summary.find("who gave the order") != std::string::npos);
 }
 
+TEST_CASE("acts: who led it is an entity conflict when the led thing is one") {
+  auto kinds = [](const std::string& a, const std::string& b) {
+    const std::vector<Document> docs = {Doc("d1", "Ledger", a), Doc("d2", "Wire", b)};
+    return KindsOf(CompareClusters(docs, parallax::align::AlignDocuments(docs)));
+  };
+  CHECK(kinds("The Valmora rescue operation was led by Halvard Brenn of the rescue service.",
+              "Marta Sollen, who led the Valmora rescue operation, praised the crews.") ==
+        std::vector<FindingKind>{FindingKind::kEntity});
+  // One person under two forms of her name and title.
+  CHECK(kinds("The Lessarian delegation to Valmora was led by envoy Varga on Thursday.",
+              "Lessaria's delegation to Valmora was led by Dr. Helena Varga on Thursday.")
+            .empty());
+}
+
 TEST_CASE("acts: orders of different things by different people are not one act") {
   const std::vector<Document> docs = {
       Doc("d1", "Ledger",
