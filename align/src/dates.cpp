@@ -1,6 +1,6 @@
 // Calendar references resolved against the publication date: "4 November", "Nov. 4, 2025",
 // "Dec 9", "in January", bare years after a preposition ("in 2031", "by 2030"), weekdays ("on
-// Monday": the nearest such day, later when the words before it speak of the future), "today",
+// Monday": the last such day, the next when a future word is near), "today",
 // "yesterday", "tomorrow", ISO dates; and clock times on them
 // ("10:50 p.m.", "0600 GMT", "shortly before 11 p.m.", "after midnight", "Tuesday afternoon",
 // "late on Monday"), resolved against the publication time and zone. The time of a statement
@@ -179,10 +179,10 @@ std::vector<DateRef> ExtractDates(const std::string& text, Span span,
         offset = 0;
       else if (last_word)
         offset = -(back == 0 ? 7 : back);
-      else if (next_word || SpeaksOfFuture(t, i, 6))
+      else if (next_word || SpeaksOfFuture(t, std::min(t.size(), i + 5)))
         offset = forward == 0 ? 7 : forward;
       else
-        offset = back <= forward ? -back : forward;
+        offset = -back;  // news tells what happened: the day gone, unless a future word is near
       const year_month_day r{sys_days{pub} + days{offset}};
       emit(static_cast<int>(r.year()), static_cast<int>(static_cast<unsigned>(r.month())),
            static_cast<int>(static_cast<unsigned>(r.day())), i, i);

@@ -58,7 +58,10 @@ bool SpeaksOfFuture(const std::vector<Token>& t, size_t end, size_t window) {
   for (size_t k = begin; k < end; ++k) {
     const std::string& w = t[k].lower;
     if (w == "will" || w == "due" || w == "expected" || w == "scheduled" || w == "next" ||
-        w == "planned" || w == "set" || w == "tomorrow" || w == "'ll")
+        w == "planned" || w == "set" || w == "tomorrow" || w == "'ll" || w == "would" ||
+        w == "shall" || w == "plans" || w == "aims" || w == "hopes" || w == "upcoming" ||
+        w == "until" || w == "reconvene" || w == "resume" || w == "opens" || w == "begins" ||
+        w == "starts")
       return true;
   }
   return false;

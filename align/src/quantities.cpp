@@ -67,6 +67,7 @@ Measure MeasureWord(const std::string& w) {
   if (w == "mm" || w.starts_with("millimetre") || w.starts_with("millimeter")) return {"m", 1e-3};
   if (w == "cm" || w.starts_with("centimetre") || w.starts_with("centimeter")) return {"m", 1e-2};
   if (w == "metre" || w == "metres" || w == "meter" || w == "meters") return {"m", 1};
+  if (w == "m") return {"m", 1};  // "340 m": spaced; a fused "340m" is read as million first
   if (w == "km" || w.starts_with("kilometre") || w.starts_with("kilometer")) return {"m", 1e3};
   if (w == "mile" || w == "miles") return {"m", 1609.344};
   if (w == "ft" || w == "feet" || w == "foot") return {"m", 0.3048};

@@ -115,3 +115,16 @@ TEST_CASE("dates: 'tonight' in a past-tense sentence stamped in the morning is l
   REQUIRE(d.size() == 1);
   CHECK(d[0].day == 15);
 }
+
+TEST_CASE("dates: a weekday is the last such day unless a future word is near") {
+  // Published Friday 2026-11-20: "on Saturday" in a past-tense sentence is the 14th.
+  auto d = Read("Water burst into the face on Saturday afternoon.", "2026-11-20T06:00:00+02:00");
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].day == 14);
+  d = Read("Schools stay closed until Monday.", "2026-11-20T06:00:00+02:00");
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].day == 23);
+  d = Read("The ministers would meet again on Tuesday.", "2026-11-20T06:00:00+02:00");
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].day == 24);
+}

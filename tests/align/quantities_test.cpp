@@ -152,6 +152,7 @@ TEST_CASE("quantities: units of measure are read in a base unit, written apart o
   CHECK(one("The site covers 1.2 hectares.").low == Approx(12000));
   CHECK(one("Boats fish outside a 12-nautical-mile belt.").low == Approx(22224));
   CHECK(one("It takes a 38,000-tonne quota.").unit == "kg");
+  CHECK(one("They worked at the 340 m level.").unit == "m");
 }
 
 TEST_CASE("quantities: an age is not a duration; 'weeks ago' is not a quantity") {
