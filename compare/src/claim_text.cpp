@@ -71,8 +71,8 @@ bool SameSubject(const align::Quantity& a, const align::Quantity& b) {
   if (a.unit == "age") return !a.noun.empty() && a.noun == b.noun;  // ages of one person
   // A noun that says what is counted ("engines", "vessels") is enough; "people" is not: four
   // people injured and 400 people evacuated are two counts.
-  const bool generic = a.noun == "peopl" || a.noun == "person" || a.noun == "men" ||
-                       a.noun == "women" || a.noun == "time" || a.noun == "other";
+  const bool generic = a.noun == "peopl" || a.noun == "men" || a.noun == "women" ||
+                       a.noun == "time" || a.noun == "other";
   if (!a.noun.empty() && a.noun == b.noun && !generic) return true;
   return SameContext(a.context, b.context);
 }
