@@ -57,7 +57,8 @@ double HoursPerUnit(const std::string& w) {
 }
 
 // A unit of measure and what one of it is in its base unit: lengths in metres ("m"), speeds in
-// kilometres per hour ("km/h"), masses in kilograms ("kg"), areas in square metres ("m2").
+// kilometres per hour ("km/h"), masses in kilograms ("kg"), areas in square metres ("m2"),
+// volumes in cubic metres ("m3") and flows in cubic metres per second ("m3/s").
 struct Measure {
   const char* unit = nullptr;
   double factor = 0;
@@ -98,6 +99,17 @@ int ReadMeasure(const std::vector<Token>& t, size_t i, const std::string& fused,
     measure = MeasureWord(word(i + 1));
     if (measure.unit == nullptr || std::string_view(measure.unit) != "m") return -1;
     measure = {"m2", measure.factor * measure.factor};
+    return 2;
+  } else if (word(i) == "cubic") {
+    // "45 cubic metres per second": a volume, or a flow.
+    measure = MeasureWord(word(i + 1));
+    if (measure.unit == nullptr || std::string_view(measure.unit) != "m") return -1;
+    const double factor = measure.factor * measure.factor * measure.factor;
+    if (word(i + 2) == "per" && word(i + 3) == "second") {
+      measure = {"m3/s", factor};
+      return 4;
+    }
+    measure = {"m3", factor};
     return 2;
   } else if (word(i) == "nautical" && (word(i + 1) == "mile" || word(i + 1) == "miles")) {
     measure = {"m", 1852};

@@ -88,6 +88,11 @@ std::string FormatAmount(double v) {
 }
 
 std::string FormatDuration(double hours) {
+  constexpr double kYear = 24 * 365.25;
+  if (hours >= 0.99 * kYear) {
+    const double years = hours / kYear;
+    return FormatNumber(std::round(years * 10) / 10) + (years >= 1.05 ? " years" : " year");
+  }
   if (hours >= 48) return FormatNumber(hours / 24) + " days";
   if (hours >= 1) return FormatNumber(hours) + " h";
   if (hours * 60 >= 1) return FormatNumber(hours * 60) + " min";
@@ -125,7 +130,9 @@ std::string DescribeQuantity(const Quantity& q) {
     if (q.unit == "age") return FormatNumber(v) + " years old";
     if (q.unit == "m") return v >= 1000 ? FormatNumber(v / 1000) + " km" : FormatNumber(v) + " m";
     if (q.unit == "kg") return v >= 1000 ? FormatNumber(v / 1000) + " t" : FormatNumber(v) + " kg";
-    if (q.unit == "km/h" || q.unit == "m2") return FormatNumber(v) + " " + q.unit;
+    if (q.unit == "km/h" || q.unit == "m2" || q.unit == "m3" || q.unit == "m3/s") {
+      return FormatNumber(v) + " " + q.unit;
+    }
     return q.unit + " " + FormatAmount(v);
   };
   if (q.bound == Bound::kRange) return one(q.low) + " to " + one(q.high);
@@ -144,6 +151,8 @@ std::string QuantityTopic(const Quantity& q) {
   if (q.unit == "kg") return "a weight";
   if (q.unit == "km/h") return "a speed";
   if (q.unit == "m2") return "an area";
+  if (q.unit == "m3") return "a volume";
+  if (q.unit == "m3/s") return "a flow";
   return "an amount in " + q.unit;
 }
 

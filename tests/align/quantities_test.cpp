@@ -153,6 +153,8 @@ TEST_CASE("quantities: units of measure are read in a base unit, written apart o
   CHECK(one("Boats fish outside a 12-nautical-mile belt.").low == Approx(22224));
   CHECK(one("It takes a 38,000-tonne quota.").unit == "kg");
   CHECK(one("They worked at the 340 m level.").unit == "m");
+  CHECK(one("A flow of 45 cubic metres per second is guaranteed.").unit == "m3/s");
+  CHECK(one("They pumped out 40,000 cubic metres of water.").unit == "m3");
 }
 
 TEST_CASE("quantities: an age is not a duration; 'weeks ago' is not a quantity") {

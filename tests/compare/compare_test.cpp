@@ -70,6 +70,18 @@ TEST_CASE("compare: one measure restated in another unit agrees; a different one
         std::vector<FindingKind>{FindingKind::kQuantity});
 }
 
+TEST_CASE("compare: durations of a year or more read in years") {
+  const std::vector<Document> docs = {
+      Doc("d1", "Coast Herald",
+          "The envoys agreed to extend the Valmora river accord by 15 years."),
+      Doc("d2", "Valmora Post",
+          "The envoys agreed to extend the Valmora river accord by 20 years.")};
+  const auto c = CompareClusters(docs, parallax::align::AlignDocuments(docs));
+  REQUIRE(c.findings.size() == 1);
+  CHECK(c.findings[0].summary.find("15 years") != std::string::npos);
+  CHECK(c.findings[0].summary.find("20 years") != std::string::npos);
+}
+
 TEST_CASE("compatibility: adjacent whole numbers differ, they do not round into each other") {
   CHECK_FALSE(QuantitiesCompatible(Q(13, "ordinal"), Q(14, "ordinal")));
   CHECK_FALSE(QuantitiesCompatible(Q(9, "count"), Q(10, "count")));
