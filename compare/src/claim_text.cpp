@@ -123,4 +123,23 @@ size_t SharedContentStems(const ClaimModel& a, const ClaimModel& b) {
   return shared;
 }
 
+std::string DisplayName(const ClaimModel& c, const std::string& key) {
+  // The key's words capitalised, so that one key always reads the same (sides are grouped by
+  // value); an acronym as written ("EU", "VMS").
+  for (const auto& e : c.entities) {
+    if (e.key != key || e.surface.empty()) continue;
+    const bool acronym = std::none_of(e.surface.begin(), e.surface.end(), [](char ch) {
+      return (ch >= 'a' && ch <= 'z') || ch == ' ';
+    });
+    if (acronym) return e.surface;
+  }
+  std::string out = key;
+  bool start = true;
+  for (char& ch : out) {
+    if (start && ch >= 'a' && ch <= 'z') ch = static_cast<char>(ch - 'a' + 'A');
+    start = ch == ' ' || ch == '-';
+  }
+  return out;
+}
+
 }  // namespace parallax::compare

@@ -102,6 +102,11 @@ bool SpeaksOfFuture(const ClaimModel& c);
 
 bool SharesEntity(const ClaimModel& a, const ClaimModel& b);
 
+// How to show the entity `key` (a speaker, an agent) to a reader: its words capitalised
+// ("ambassador albéniz" -> "Ambassador Albéniz"), or an acronym as the claim writes it ("EU").
+// One key always reads the same.
+std::string DisplayName(const ClaimModel& c, const std::string& key);
+
 // Content stems both claims hold, other than the words of the names they mention: what the two
 // say alike about whoever they name.
 size_t SharedContentStems(const ClaimModel& a, const ClaimModel& b);

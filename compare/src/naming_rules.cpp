@@ -105,8 +105,8 @@ std::optional<PairConflict> CompareQuotes(const ClaimModel& a, const ClaimModel&
       if (overlap >= 0.6 && both_known && both_named && !same_speaker) {
         return PairConflict{FindingKind::kAttribution,
                             "who said it",
-                            {qa.speaker, qa.span},
-                            {qb.speaker, qb.span},
+                            {DisplayName(a, qa.speaker), qa.span},
+                            {DisplayName(b, qb.speaker), qb.span},
                             0.8};
       }
       // Entirely different words from one speaker: one remark quoted two ways only when the
@@ -114,14 +114,14 @@ std::optional<PairConflict> CompareQuotes(const ClaimModel& a, const ClaimModel&
       if (same_speaker && overlap < 0.15 && wa.size() <= 15 && wb.size() <= 15 &&
           stem_jaccard >= 0.3 && reworded()) {
         return PairConflict{FindingKind::kQuote,
-                            "what " + qa.speaker + " said",
+                            "what " + DisplayName(a, qa.speaker) + " said",
                             {"\"" + TextAt(da, a, qa.span) + "\"", qa.span},
                             {"\"" + TextAt(db, b, qb.span) + "\"", qb.span},
                             0.6};
       }
       if (same_speaker && both_known && Misquoted(wa, wb) && reworded()) {
         return PairConflict{FindingKind::kQuote,
-                            "how " + qa.speaker + " was quoted",
+                            "how " + DisplayName(a, qa.speaker) + " was quoted",
                             {"\"" + TextAt(da, a, qa.span) + "\"", qa.span},
                             {"\"" + TextAt(db, b, qb.span) + "\"", qb.span},
                             0.5};
@@ -148,8 +148,8 @@ std::optional<PairConflict> CompareActs(const ClaimModel& a, const ClaimModel& b
                           : xa.kind == "order" ? "who gave the order"
                           : lead               ? "who led it"
                                                : "who made the declaration",
-                          {xa.agent, xa.span},
-                          {xb.agent, xb.span},
+                          {DisplayName(a, xa.agent), xa.span},
+                          {DisplayName(b, xb.agent), xb.span},
                           0.6};
     }
   }

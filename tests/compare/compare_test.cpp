@@ -70,6 +70,18 @@ TEST_CASE("compare: one measure restated in another unit agrees; a different one
         std::vector<FindingKind>{FindingKind::kQuantity});
 }
 
+TEST_CASE("compare: people in a summary read as names, acronyms as written") {
+  const std::vector<Document> docs = {
+      Doc("d1", "Coast Herald",
+          "\"The river belongs to both our peoples,\" Ambassador Ana Ruiz told reporters."),
+      Doc("d2", "Valmora Post",
+          "\"The river belongs to both our peoples,\" the VMS told reporters.")};
+  const auto c = CompareClusters(docs, parallax::align::AlignDocuments(docs));
+  REQUIRE(c.findings.size() == 1);
+  CHECK(c.findings[0].summary.find("Ambassador Ana Ruiz") != std::string::npos);
+  CHECK(c.findings[0].summary.find("VMS") != std::string::npos);
+}
+
 TEST_CASE("compare: durations of a year or more read in years") {
   const std::vector<Document> docs = {
       Doc("d1", "Coast Herald",
