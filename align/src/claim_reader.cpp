@@ -1,14 +1,10 @@
 #include "claim_reader.h"
 
 #include <algorithm>
-#include <cctype>
-#include <chrono>
-#include <cstdlib>
 #include <string_view>
 #include <unordered_set>
 
 #include "earlier_times.h"
-#include "publication.h"
 #include "text.h"
 
 namespace parallax::align {
