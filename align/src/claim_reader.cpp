@@ -339,10 +339,17 @@ ClaimModel ReadClaim(const std::string& text, Span span, DocumentContext& contex
       return a.first != b.first ? a.first < b.first : a.last < b.last;
     });
   }
+  // "Brodt's proposal": the tokenizer drops the "'s", the text keeps it.
+  auto possessive = [&](const EntityRun& r) {
+    const uint32_t after = t[r.last].span.end;
+    return text.compare(after, 2, "'s") == 0 || text.compare(after, 4, "\u2019s") == 0;
+  };
   for (const EntityRun& r : runs) {
     Entity e;
     e.key = KeyOf(t, r);
     e.description = r.role;
+    e.quoted = in_quote(r.first);
+    e.possessive = possessive(r);
     e.surface = text.substr(t[r.first].span.begin, t[r.last].span.end - t[r.first].span.begin);
     e.span = {t[r.first].span.begin, t[r.last].span.end};
     size_t before = r.first;
@@ -410,13 +417,10 @@ ClaimModel ReadClaim(const std::string& text, Span span, DocumentContext& contex
       // proposal", not "an EU proposal" (a body for its capital, or a mere label).
       const bool verb_form = t[verb].lower.ends_with("ed") || t[verb].lower.ends_with("s");
       for (const EntityRun& r : runs) {
-        const uint32_t after = t[r.last].span.end;
-        const bool possessive =
-            text.compare(after, 2, "'s") == 0 || text.compare(after, 4, "\u2019s") == 0;
         const bool who = (r.last + 2 == verb && t[r.last + 1].lower == "who") ||
                          (r.last + 3 == verb && t[r.last + 1].lower == "," &&
                           t[r.last + 2].lower == "who");  // "Marta Sollen, who led"
-        if ((r.last + 1 == verb && (verb_form || possessive)) || who) {
+        if ((r.last + 1 == verb && (verb_form || possessive(r))) || who) {
           agent = KeyOf(t, r);
         }
       }

@@ -162,18 +162,9 @@ std::optional<PairConflict> CompareEntities(const ClaimModel& a, const ClaimMode
   auto unmatched = [](const ClaimModel& x, const ClaimModel& y) {
     std::vector<const align::Entity*> out;
     for (const auto& e : x.entities) {
-      // Names inside a quotation are the speaker's words, not the account's cast.
-      const bool quoted = std::any_of(x.quotes.begin(), x.quotes.end(), [&](const auto& q) {
-        return e.span.begin >= q.span.begin && e.span.end <= q.span.end;
-      });
-      if (quoted) continue;
-      // "Orvell's three co-defendants": the possessor is not the one the claim is about.
-      const size_t after = e.span.end - x.claim.span.begin;
-      const std::string& text = x.claim.text;
-      if (e.span.end >= x.claim.span.begin && after <= text.size() &&
-          (text.compare(after, 2, "'s") == 0 || text.compare(after, 4, "\u2019s") == 0)) {
-        continue;
-      }
+      // Names inside a quotation are the speaker's words, not the account's cast; a possessor
+      // ("Orvell's three co-defendants") is not the one the claim is about.
+      if (e.quoted || e.possessive) continue;
       bool found = false;
       for (const auto& f : y.entities) found = found || align::SameEntity(e.key, f.key);
       // Who is credited with the words is attribution's business, not entity's.

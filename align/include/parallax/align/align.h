@@ -96,6 +96,8 @@ struct Entity {
   // Said by its role ("the mayor", "the US envoy"); `key` is the named person of the event who
   // holds that role ("mayor denise harlan"). Roles no one person holds are not kept.
   bool description = false;
+  bool quoted = false;      // inside a quotation: the speaker's words, not the account's
+  bool possessive = false;  // followed by "'s": "Orvell's co-defendants" are about others
 };
 
 // An act credited to someone: "proposed by Brussels", "at the invitation of Han", "X suggested".
