@@ -23,6 +23,7 @@
 #include "events.h"
 #include "facets.h"
 #include "parallax/align/align.h"
+#include "publication.h"
 #include "weighted_sets.h"
 
 namespace parallax::align {
@@ -106,6 +107,7 @@ Alignment AlignDocuments(const std::vector<Document>& documents, const AlignOpti
     const Document& doc = documents[d];
     DocumentContext context;
     context.published = doc.published.value_or("");
+    context.published_at = ParsePublished(context.published);
     // The headline first: outlets' headlines state their lead fact, and disagree too.
     if (!doc.title.empty() && doc.title.size() <= options.max_sentence_bytes) {
       DocumentContext headline_context = context;

@@ -7,12 +7,14 @@
 #include <vector>
 
 #include "parallax/align/align.h"
+#include "publication.h"
 
 namespace parallax::align {
 
 // State carried across the sentences of one document: the last named speaker, for "he said".
 struct DocumentContext {
   std::string published;     // Document::published or ""
+  Published published_at;    // `published`, parsed once per document (see publication.h)
   std::string last_speaker;  // entity key
   // The earlier time the last sentence told of ("the 2019 case"; see earlier_times.h), for a
   // following "in that case" / "at the time"; 0 if none.

@@ -32,7 +32,7 @@ bool ClockAt(const std::vector<Token>& t, size_t k) {
 }  // namespace
 
 void MarkEarlierTimes(const std::vector<Token>& t, DocumentContext& context, ClaimModel& claim) {
-  const Published pub = ParsePublished(context.published);
+  const Published& pub = context.published_at;
   if (!pub.have_date) return;
   const int published_year = static_cast<int>(pub.date.year());
   auto mark_quantities = [&](auto&& near, int key) {
