@@ -30,6 +30,17 @@ int ClusterOf(const Alignment& a, const std::string& needle) {
   }
   return -1;
 }
+
+// The keys given to every entity written exactly as `surface`, in claim order.
+std::vector<std::string> KeysWrittenAs(const Alignment& a, const std::string& surface) {
+  std::vector<std::string> keys;
+  for (const auto& c : a.claims) {
+    for (const auto& e : c.entities) {
+      if (e.surface == surface) keys.push_back(e.key);
+    }
+  }
+  return keys;
+}
 }  // namespace
 
 TEST_CASE("alignment: the same fact told by two outlets lands in one cluster") {
@@ -284,16 +295,7 @@ TEST_CASE("aliases: initials shared by two names resolve to neither") {
   const std::vector<Document> docs = {
       Doc("d1", "The Harbour Pilots Association met the Hill Parks Authority on Friday."),
       Doc("d2", "The HPA said the talks went well, a spokesman told reporters.")};
-  const Alignment a = AlignDocuments(docs);
-  size_t seen = 0;
-  for (const auto& c : a.claims) {
-    for (const auto& e : c.entities) {
-      if (e.surface != "HPA") continue;
-      ++seen;
-      CHECK(e.key == "hpa");
-    }
-  }
-  CHECK(seen == 1);
+  CHECK(KeysWrittenAs(AlignDocuments(docs), "HPA") == std::vector<std::string>{"hpa"});
 }
 
 namespace {
@@ -511,16 +513,7 @@ TEST_CASE("aliases: a bare name two titled people could be is left alone") {
   const std::vector<Document> docs = {
       Doc("d1", "Councilmember Robert Vance and Senator Lydia Vance met on Tuesday."),
       Doc("d2", "Vance said the meeting on Tuesday went well for the district.")};
-  const Alignment a = AlignDocuments(docs);
-  size_t seen = 0;
-  for (const auto& c : a.claims) {
-    for (const auto& e : c.entities) {
-      if (e.surface != "Vance") continue;
-      ++seen;
-      CHECK(e.key == "vance");
-    }
-  }
-  CHECK(seen == 1);
+  CHECK(KeysWrittenAs(AlignDocuments(docs), "Vance") == std::vector<std::string>{"vance"});
 }
 
 TEST_CASE("aliases: a role said instead of a name is the one titled person holding it") {
