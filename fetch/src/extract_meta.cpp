@@ -458,6 +458,10 @@ std::string Resolve(std::string_view href, std::string_view base) {
   return h;
 }
 
+// What stands between a <title>'s headline and the outlet's name: " | ", en and em dashes, ...
+constexpr std::string_view kTitleSeparators[] = {
+    " | ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " - ", " :: ", " \xC2\xB7 ", " / "};
+
 // Normalized form for comparing a title segment with the outlet name.
 std::string Squash(std::string_view s) {
   std::string out;
@@ -472,11 +476,9 @@ std::string Squash(std::string_view s) {
 // the segment names the outlet.
 std::string StripSuffix(std::string title, const std::string& outlet, const std::string& host,
                         bool strict) {
-  static constexpr std::string_view kSeps[] = {
-      " | ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " - ", " :: ", " \xC2\xB7 ", " / "};
   std::string o = Squash(outlet);
   std::string h = Squash(host.substr(0, host.find('.')));
-  for (auto sep : kSeps) {
+  for (auto sep : kTitleSeparators) {
     size_t at = title.rfind(sep);
     if (at != std::string::npos && at > 0) {
       std::string tail = title.substr(at + sep.size());
@@ -497,6 +499,45 @@ std::string StripSuffix(std::string title, const std::string& outlet, const std:
     }
   }
   return title;
+}
+
+// The outlet a "<headline> | <outlet>" (or "<outlet> | <headline>") <title> names, when the page
+// has no site name in its metadata. The segment beside the headline qualifies when the rest of
+// the title is a headline the page states elsewhere (its h1, og:title or JSON-LD headline), or
+// when the segment spells the host's name ("Valley Courier" on valleycourier.example). A segment
+// of more than six words or 60 bytes is a second headline, not a name. "" when none qualifies.
+std::string OutletFromTitle(const std::string& title, const std::vector<std::string>& headlines,
+                            const std::string& host) {
+  constexpr size_t kMaxWords = 6, kMaxBytes = 60;
+  const std::string h = Squash(host.substr(0, host.find('.')));
+  auto is_headline = [&](const std::string& part) {
+    const std::string squashed = Squash(part);
+    if (squashed.empty()) return false;
+    for (const auto& headline : headlines) {
+      if (Squash(headline) == squashed) return true;
+    }
+    return false;
+  };
+  auto as_name = [&](std::string segment, const std::string& rest) -> std::string {
+    segment = CollapseSpace(segment);
+    const size_t words = std::count(segment.begin(), segment.end(), ' ') + 1;
+    if (segment.empty() || words > kMaxWords || segment.size() > kMaxBytes) return "";
+    const std::string squashed = Squash(segment);
+    if (squashed.empty()) return "";
+    const bool spells_host = !h.empty() && h.size() >= 3 && squashed == h;
+    return spells_host || is_headline(rest) ? segment : "";
+  };
+  for (auto sep : kTitleSeparators) {
+    if (size_t at = title.rfind(sep); at != std::string::npos && at > 0) {
+      std::string name = as_name(title.substr(at + sep.size()), title.substr(0, at));
+      if (!name.empty()) return name;
+    }
+    if (size_t at = title.find(sep); at != std::string::npos && at > 0) {
+      std::string name = as_name(title.substr(0, at), title.substr(at + sep.size()));
+      if (!name.empty()) return name;
+    }
+  }
+  return "";
 }
 
 bool InBoilerplateArea(const HtmlTree& tree, int node) {
@@ -596,6 +637,11 @@ PageMeta ReadMetadata(const HtmlTree& tree, std::string_view url) {
   meta.outlet = meta_value({"og:site_name"});
   if (meta.outlet.empty()) meta.outlet = ld.publisher;
   if (meta.outlet.empty()) meta.outlet = meta_value({"application-name", "publisher"});
+  if (meta.outlet.empty()) {
+    meta.outlet = OutletFromTitle(
+        CollapseSpace(title_tag),
+        {ld.headline, meta_value({"og:title", "twitter:title"}), CollapseSpace(h1)}, host);
+  }
   if (meta.outlet.empty()) meta.outlet = host;
 
   // Canonical URL and language.

@@ -76,9 +76,46 @@ TEST_CASE("the <title> loses its outlet suffix when nothing better names the hea
   auto doc = ExtractArticle(page, "https://valleycourier.example/2023/02/14/depot");
   REQUIRE(doc.ok());
   CHECK(doc->title == "Tram depot to close in spring");
-  CHECK(doc->outlet == "valleycourier.example");
-  CHECK(doc->published == "2023-02-14");  // from the URL
-  CHECK(doc->partial);                    // very little text: not a full article
+  CHECK(doc->outlet == "Valley Courier");  // the segment spells the host's name
+  CHECK(doc->published == "2023-02-14");   // from the URL
+  CHECK(doc->partial);                     // very little text: not a full article
+}
+
+TEST_CASE("a page without a site name is credited to the outlet its <title> names") {
+  auto page = [](const std::string& title_tag, const std::string& h1) {
+    return "<html><head><title>" + title_tag + "</title></head><body><h1>" + h1 +
+           "</h1><div><p>The ferry between the two islands will run twice a day from May, "
+           "the harbour board said, after a winter of single sailings.</p></div></body></html>";
+  };
+  SECTION("headline first, then the outlet, the headline stated again in the h1") {
+    auto doc = ExtractArticle(
+        page("Ferry doubles its sailings | The Island Post", "Ferry doubles its sailings"),
+        "http://127.0.0.1:8000/post/");
+    REQUIRE(doc.ok());
+    CHECK(doc->outlet == "The Island Post");
+    CHECK(doc->title == "Ferry doubles its sailings");
+  }
+  SECTION("the outlet first") {
+    auto doc = ExtractArticle(
+        page("Island Post \xE2\x80\x94 Ferry doubles its sailings", "Ferry doubles its sailings"),
+        "http://127.0.0.1:8000/post/");
+    REQUIRE(doc.ok());
+    CHECK(doc->outlet == "Island Post");
+  }
+  SECTION("two segments, neither the page's headline nor the host's name: the host") {
+    auto doc = ExtractArticle(page("Ferry doubles its sailings | Harbour news", "Islands"),
+                              "http://127.0.0.1:8000/post/");
+    REQUIRE(doc.ok());
+    CHECK(doc->outlet == "127.0.0.1");
+  }
+  SECTION("a long second segment is another headline, not a name") {
+    auto doc = ExtractArticle(
+        page("Ferry doubles its sailings - and the board says fares will not rise this year",
+             "Ferry doubles its sailings"),
+        "http://127.0.0.1:8000/post/");
+    REQUIRE(doc.ok());
+    CHECK(doc->outlet == "127.0.0.1");
+  }
 }
 
 TEST_CASE("visible bylines and datelines are read when no structured data exists") {
