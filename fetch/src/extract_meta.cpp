@@ -540,6 +540,38 @@ std::string OutletFromTitle(const std::string& title, const std::vector<std::str
   return "";
 }
 
+enum class TextCue { kNone, kByline, kDateline };
+
+// What a short block's own first words announce: "By " and a capital ("By RORY BLANT, Chief
+// Reporter") a byline; "Published", "Posted", "Updated" or "First published" a dateline. Only
+// the element's first child is read, so the scan stays linear in the page; blocks of more than
+// eight children are not bylines.
+TextCue LeadingCue(const HtmlTree& tree, const HtmlNode& n) {
+  static constexpr std::string_view kBlocks[] = {"p",     "div",     "span",  "li",
+                                                 "small", "address", "header"};
+  if (n.kids.empty() || n.kids.size() > 8 ||
+      std::find(std::begin(kBlocks), std::end(kBlocks), n.tag) == std::end(kBlocks)) {
+    return TextCue::kNone;
+  }
+  const HtmlNode& first = tree.nodes[n.kids.front()];
+  if (!first.is_text()) return TextCue::kNone;
+  std::string_view text = first.text;
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) {
+    text.remove_prefix(1);
+  }
+  if (text.size() > 3 && text.substr(0, 3) == "By " &&
+      std::isupper(static_cast<unsigned char>(text[3]))) {
+    return TextCue::kByline;
+  }
+  for (std::string_view cue : {"published", "posted", "updated", "first published"}) {
+    if (StartsWithI(text, cue) && text.size() > cue.size() &&
+        !std::isalpha(static_cast<unsigned char>(text[cue.size()]))) {
+      return TextCue::kDateline;
+    }
+  }
+  return TextCue::kNone;
+}
+
 bool InBoilerplateArea(const HtmlTree& tree, int node) {
   static const SubstringSet kAreaWords{"related", "most-read", "popular", "recommend",
                                        "sidebar", "comment",   "teaser",  "promo"};
@@ -564,7 +596,7 @@ PageMeta ReadMetadata(const HtmlTree& tree, std::string_view url) {
   std::vector<std::pair<std::string, std::string>> metas;  // (key lowercase, content)
   std::vector<std::string> scripts;
   std::string canonical, rel_author, html_lang, title_tag, h1;
-  std::vector<int> byline_nodes, time_nodes, dateline_nodes;
+  std::vector<int> byline_nodes, cued_byline_nodes, time_nodes, dateline_nodes;
   int h1_index = -1;
   std::string item_published, item_modified;
   for (size_t i = 0; i < tree.nodes.size(); ++i) {
@@ -612,6 +644,18 @@ PageMeta ReadMetadata(const HtmlTree& tree, std::string_view url) {
     }
     if (kDatelineWords.FoundIn(cls)) {
       dateline_nodes.push_back(static_cast<int>(i));
+    }
+    // Bylines and datelines whose classes say nothing ("by", "when", "stamp") are known by how
+    // their text begins: "By Ann Lee", "Posted 23:05, Tuesday 9 June 2026".
+    switch (LeadingCue(tree, n)) {
+      case TextCue::kByline:
+        cued_byline_nodes.push_back(static_cast<int>(i));
+        break;
+      case TextCue::kDateline:
+        dateline_nodes.push_back(static_cast<int>(i));
+        break;
+      case TextCue::kNone:
+        break;
     }
   }
   auto meta_value = [&](std::initializer_list<std::string_view> keys) -> std::string {
@@ -712,6 +756,21 @@ PageMeta ReadMetadata(const HtmlTree& tree, std::string_view url) {
       std::string name = CleanByline(text);
       if (!name.empty()) {
         authors.push_back(name);
+        break;
+      }
+    }
+  }
+  // A block that only begins "By " may be a sentence ("By Tuesday, ..."): its first name must
+  // have two words or more.
+  if (authors.empty()) {
+    for (int b : cued_byline_nodes) {
+      if (InBoilerplateArea(tree, b)) continue;
+      std::string text = tree.Text(b);
+      if (text.size() > 200) continue;
+      std::string names = CleanByline(text);
+      const std::string first = names.substr(0, names.find(','));
+      if (first.find(' ') != std::string::npos) {
+        authors.push_back(names);
         break;
       }
     }

@@ -133,6 +133,30 @@ TEST_CASE("visible bylines and datelines are read when no structured data exists
   CHECK(doc->title == "Lighthouse keeper's cottage sold");
 }
 
+TEST_CASE("bylines and datelines whose classes say nothing are known by their first words") {
+  std::string page =
+      "<html><body><h1>Pier reopens after storm repairs</h1>"
+      "<p class=\"by\">By DANA FELL, Chief Reporter</p>"
+      "<p class=\"when\">Posted 23:05, Tuesday 9 June 2026 | Updated 23:40</p>"
+      "<div class=\"body\"><p>By Tuesday, the pier was open again, the harbour board said, "
+      "after six weeks of work on its storm-damaged deck and railings.</p></div></body></html>";
+  auto doc = ExtractArticle(page, "");
+  REQUIRE(doc.ok());
+  CHECK(doc->author == "Dana Fell");
+  CHECK(doc->published == "2026-06-09");  // a time before the date is not read
+}
+
+TEST_CASE("a sentence that begins 'By' and a capital is not a byline") {
+  std::string page =
+      "<html><body><h1>Pier reopens after storm repairs</h1>"
+      "<div class=\"body\"><p>By Tuesday, the pier was open again.</p><p>The harbour board "
+      "said the work on its storm-damaged deck and railings took six weeks.</p></div>"
+      "</body></html>";
+  auto doc = ExtractArticle(page, "");
+  REQUIRE(doc.ok());
+  CHECK(doc->author.empty());
+}
+
 TEST_CASE("date forms are parsed with their zone") {
   using parallax::fetch::detail::ParseDate;
   CHECK(ParseDate("2025-11-04T12:18:00+01:00") == "2025-11-04T12:18:00+01:00");
