@@ -177,8 +177,32 @@ std::optional<Clock> ReadClock(const std::vector<Token>& t, size_t i) {
     c.last = i + 2;
     return c;
   }
-  if (tok.kind == TokenKind::kNumber && tok.lower.size() == 4 &&
-      tok.lower.find_first_not_of("0123456789") == std::string::npos) {
+  if (i + 1 < t.size() && t[i + 1].lower == "o'clock") {
+    // "seven o'clock in the morning", "7 o'clock at night": only the part of the day after it
+    // says which half of the day; without one it is no time.
+    const double v =
+        tok.kind == TokenKind::kNumber ? std::atof(tok.lower.c_str()) : NumberWordValue(tok.lower);
+    if (v < 1 || v > 12 || v != static_cast<int>(v)) return std::nullopt;
+    const int hour = static_cast<int>(v);
+    auto at = [&](size_t k, const char* w) { return k < t.size() && t[k].lower == w; };
+    bool pm = false;
+    size_t last = 0;
+    if (at(i + 2, "in") && at(i + 3, "the") &&
+        (at(i + 4, "morning") || at(i + 4, "afternoon") || at(i + 4, "evening"))) {
+      pm = !at(i + 4, "morning");
+      last = i + 4;
+    } else if (at(i + 2, "at") && at(i + 3, "night")) {
+      pm = hour >= 6;  // "two o'clock at night" is before dawn
+      last = i + 3;
+    } else {
+      return std::nullopt;
+    }
+    c.minute = (hour % 12 + (pm ? 12 : 0)) * 60;
+    c.meridiem = true;
+    c.last = last;
+    return c;
+  }
+  if (IsFourDigits(tok)) {
     // "0600 GMT", "1400 local time": wire style, only with a zone after it (checked later).
     const int v = std::atoi(tok.lower.c_str());
     if (v / 100 > 23 || v % 100 > 59) return std::nullopt;
@@ -321,7 +345,7 @@ bool ReadClockHit(const std::string& text, const std::vector<Token>& t, size_t i
   if (zone_tokens > 0) h.last = c->last + zone_tokens;
   consumed_to = h.last;
   const std::string before = i > 0 ? t[i - 1].lower : "";
-  const bool is_four_digit = t[i].kind == TokenKind::kNumber && t[i].lower.size() == 4;
+  const bool is_four_digit = IsFourDigits(t[i]);
   if (is_four_digit && zone_tokens == 0) {
     if (!Is(t, c->last + 1, "hrs")) return false;
     h.last = c->last + 1;

@@ -61,7 +61,7 @@ bool IsDayNumber(const Token& t, int& d) {
 }
 
 bool IsYearNumber(const Token& t, int& y) {
-  if (t.kind != TokenKind::kNumber || t.lower.size() != 4) return false;
+  if (!IsFourDigits(t)) return false;
   y = std::atoi(t.lower.c_str());
   return y >= 1800 && y <= 2200;
 }

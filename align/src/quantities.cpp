@@ -241,7 +241,8 @@ bool LooksLikeClockOrDate(const std::vector<Token>& t, size_t i, size_t next) {
   if (next < t.size()) {
     const std::string& w = t[next].lower;
     if (w == "gmt" || w == "utc" || w == "cet" || w == "cest" || w == "bst" || w == "est" ||
-        w == "edt" || w == "pm" || w == "am" || w == "p.m" || w == "a.m" || w == "local")
+        w == "edt" || w == "pm" || w == "am" || w == "p.m" || w == "a.m" || w == "local" ||
+        w == "o'clock")
       return tok.kind == TokenKind::kNumber || NumberWordValue(tok.lower) > 0;
     if (MonthNumber(w) > 0 && t[next].capitalized) return true;
   }
@@ -249,8 +250,7 @@ bool LooksLikeClockOrDate(const std::vector<Token>& t, size_t i, size_t next) {
     return true;
   if (i > 0 && MonthNumber(t[i - 1].lower) > 0 && t[i - 1].capitalized) return true;
   if (i > 1 && t[i - 1].lower == "." && MonthNumber(t[i - 2].lower) > 0) return true;
-  if (tok.kind == TokenKind::kNumber && tok.lower.size() == 4 &&
-      tok.lower.find('.') == std::string::npos) {
+  if (IsFourDigits(tok)) {
     const int v = std::atoi(tok.lower.c_str());
     if (v >= 1800 && v <= 2200) return true;  // a year
   }

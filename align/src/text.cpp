@@ -182,6 +182,11 @@ std::vector<Token> Tokenize(const std::string& text, Span span) {
   return tokens;
 }
 
+bool IsFourDigits(const Token& t) {
+  return t.kind == TokenKind::kNumber && t.span.size() == 4 && t.lower.size() == 4 &&
+         t.lower.find_first_not_of("0123456789") == std::string::npos;
+}
+
 bool IsStopword(std::string_view lower) {
   static const std::unordered_set<std::string_view> kStop = {
       "a",       "an",      "the",   "and",    "or",        "but",     "if",      "of",

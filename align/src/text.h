@@ -25,6 +25,10 @@ struct Token {
 // tokens with hyphen_before set on the second; "3.5" and "60,000" are single number tokens.
 std::vector<Token> Tokenize(const std::string& text, Span span);
 
+// True for a number written as four bare digits ("2026", "0640"): what a year or a wire-style
+// clock time looks like. "2,100" is a count, never a year.
+bool IsFourDigits(const Token& t);
+
 bool IsStopword(std::string_view lower);
 
 // Stems of up to `window` (default two) lowercase content words on each side of tokens [first,

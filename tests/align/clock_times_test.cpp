@@ -43,6 +43,14 @@ TEST_CASE("clock times: a written minute is that minute; a whole hour is +/- 30 
   CHECK(Interval(One("The vote came at 11 pm."), H(22, 30), H(23, 30)));
 }
 
+TEST_CASE("clock times: 'o'clock' is a time when the part of the day says which half") {
+  CHECK(Interval(One("The walkout began at seven o'clock in the morning."), H(6, 30), H(7, 30)));
+  CHECK(Interval(One("The doors shut at 9 o'clock in the evening."), H(20, 30), H(21, 30)));
+  CHECK(Interval(One("The alarm sounded at two o'clock at night."), H(1, 30), H(2, 30)));
+  // Without the part of the day, "seven o'clock" may be either: no time, and no count either.
+  for (const auto& d : Read("The walkout began at seven o'clock.")) CHECK(d.minute_low < 0);
+}
+
 TEST_CASE("clock times: noon and midnight") {
   CHECK(Interval(One("They broke off at noon."), H(11, 30), H(12, 30)));
   // Midnight said with a day is the end of that day.

@@ -165,3 +165,18 @@ TEST_CASE("quantities: an age is not a duration; 'weeks ago' is not a quantity")
   CHECK(q[0].low == Approx(58));
   for (const auto& x : Read("Two weeks ago the first round was held.")) CHECK(x.unit != "h");
 }
+
+TEST_CASE("quantities: a number with a thousands separator is a count, never a year") {
+  auto q = Read("Some 2,100 nurses joined the walkout.");
+  REQUIRE(q.size() == 1);
+  CHECK(q[0].unit == "count");
+  CHECK(q[0].low == Approx(2100));
+  CHECK(q[0].noun == "nurs");
+  // Written as four bare digits it is a year, not a count.
+  CHECK(Read("The nurses last walked out in 2019.").empty());
+}
+
+TEST_CASE("quantities: the hour of \"seven o'clock\" is not a count") {
+  CHECK(Read("The walkout began at seven o'clock in the morning.").empty());
+  CHECK(Read("The walkout began at 7 o'clock.").empty());
+}
