@@ -447,7 +447,8 @@ std::vector<Quantity> ExtractQuantities(const std::string& text, Span span) {
     } else if (end < t.size() && t[end].kind == TokenKind::kWord && !IsStopword(t[end].lower) &&
                NumberWordValue(t[end].lower) < 0 && !ClockTimeAt(t, first, end)) {
       // A counted noun, possibly after modifiers: "81 drones", "214 Haldish-flagged vessels",
-      // "400 Millbrook residents", "30 fire engines" (a plural after a singular is the noun).
+      // "400 Millbrook residents", "30 fire engines", "two hired mobile theatres" (a plural
+      // within two words after a singular or a participle is the noun).
       auto word = [&](size_t k) {
         return k < t.size() && t[k].kind == TokenKind::kWord && !IsStopword(t[k].lower) &&
                NumberWordValue(t[k].lower) < 0;
@@ -455,10 +456,18 @@ std::vector<Quantity> ExtractQuantities(const std::string& text, Span span) {
       size_t noun = end;
       while (noun + 2 < t.size() && t[noun + 1].hyphen_before && word(noun + 1)) ++noun;
       if (noun > end && word(noun + 1) && !t[noun + 1].capitalized) ++noun;  // past "X-flagged"
-      if (noun == end && word(end + 1) && !t[end + 1].capitalized && !t[end + 1].hyphen_before &&
-          t[end + 1].lower.size() > 3 && t[end + 1].lower.back() == 's' &&
-          (t[end].capitalized || t[end].lower.back() != 's')) {
-        noun = end + 1;
+      auto plural = [&](size_t k) {
+        return word(k) && !t[k].capitalized && !t[k].hyphen_before && t[k].lower.size() > 3 &&
+               t[k].lower.back() == 's';
+      };
+      if (noun == end && (t[end].capitalized || t[end].lower.back() != 's')) {
+        for (size_t k = end + 1; k <= end + 2 && word(k); ++k) {
+          if (plural(k)) {
+            noun = k;
+            break;
+          }
+          if (t[k].capitalized || t[k].hyphen_before) break;
+        }
       }
       q.unit = "count";
       q.noun = ContentStem(t[noun].lower);

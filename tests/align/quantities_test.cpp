@@ -180,3 +180,16 @@ TEST_CASE("quantities: the hour of \"seven o'clock\" is not a count") {
   CHECK(Read("The walkout began at seven o'clock in the morning.").empty());
   CHECK(Read("The walkout began at 7 o'clock.").empty());
 }
+
+TEST_CASE("quantities: a count's noun is the plural after its modifiers") {
+  auto noun_of = [](const std::string& text) {
+    const auto q = Read(text);
+    REQUIRE(q.size() == 1);
+    return q[0].noun;
+  };
+  CHECK(noun_of("The network will use two hired mobile theatres.") == "theatr");
+  CHECK(noun_of("About 340 planned operations were postponed.") == "oper");
+  CHECK(noun_of("Crews sent 30 fire engines.") == "engin");
+  CHECK(noun_of("Officials counted 81 drones overnight.") == "drone");
+  CHECK(noun_of("Six people were hurt.") == "peopl");
+}
