@@ -620,6 +620,15 @@ ClaimModel ReadClaim(const std::string& text, Span span, DocumentContext& contex
 
   claim.quantities = ExtractQuantities(text, span);
   claim.dates = ExtractDates(text, span, context.published);
+  // "today", "yesterday", "this morning" in a speaker's own words count from when they spoke,
+  // which the page does not say: a next-day paper quoting "Today we ..." is not dating the act
+  // to its own publication day.
+  std::erase_if(claim.dates, [&](const DateRef& d) {
+    if (!d.relative) return false;
+    return std::any_of(claim.quotes.begin(), claim.quotes.end(), [&](const Quote& q) {
+      return q.span.begin <= d.span.begin && d.span.end <= q.span.end;
+    });
+  });
   MarkEarlierTimes(t, context, claim);
   return claim;
 }

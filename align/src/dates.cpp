@@ -210,6 +210,7 @@ std::vector<DateRef> ExtractDates(const std::string& text, Span span,
       emit(static_cast<int>(r.year()), static_cast<int>(static_cast<unsigned>(r.month())),
            static_cast<int>(static_cast<unsigned>(r.day())), i, i);
       out.back().relative = true;
+      out.back().ahead = i > 0 && t[i - 1].lower == "later";  // "later today": still to come
     }
   }
   AddClockTimes(text, t, published_at, future, out, where);
@@ -236,6 +237,13 @@ std::vector<DateRef> ExtractDates(const std::string& text, Span span,
            (t[before - 1].lower == "since" ||
             (before > 1 && t[before - 1].lower == "last" && t[before - 2].lower == "since"));
   });
+  if (have_pub) {
+    for (DateRef& r : out) {
+      const year_month_day first{year{r.year}, month{static_cast<unsigned>(std::max(r.month, 1))},
+                                 day{static_cast<unsigned>(std::max(r.day, 1))}};
+      r.ahead = r.ahead || (r.year > 0 && first.ok() && sys_days{first} > sys_days{pub});
+    }
+  }
   return out;
 }
 

@@ -138,6 +138,7 @@ std::vector<FacetCluster> FindFacets(
       Mention m;
       if (!AddDate(d, m)) continue;
       if (d.earlier != 0) m.value_class += "@" + std::to_string(d.earlier);
+      if (d.ahead) m.value_class += ":ahead";
       push(std::move(m));
     }
     // Acts credited to someone ("proposed by X", "at the invitation of Y"): what the act is

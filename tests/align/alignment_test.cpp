@@ -3,6 +3,7 @@
 #include <map>
 #include <set>
 
+#include "../../align/src/facets.h"
 #include "parallax/align/align.h"
 
 using parallax::Document;
@@ -594,4 +595,45 @@ TEST_CASE("facets: a headline stating its article's figure joins that figure's f
     joined = joined || (headline && body && other);
   }
   CHECK(joined);
+}
+
+TEST_CASE("claims: 'today' in a speaker's words is not dated to the page's day") {
+  const Alignment a = AlignDocuments({Doc("d1",
+                                          "\"Today the country stopped borrowing other people's "
+                                          "eyes,\" the minister said after the launch. "
+                                          "The agency launched the satellite today from the "
+                                          "northern spaceport.")});
+  REQUIRE(a.claims.size() == 2);
+  CHECK(a.claims[0].dates.empty());
+  REQUIRE(a.claims[1].dates.size() == 1);  // the account's own "today" is the page's day
+  CHECK(a.claims[1].dates[0].day == 4);
+}
+
+TEST_CASE("facets: a date yet to come is not lined up with the day something happened") {
+  // Two pages date the results to 4 November; a third says its breakdown of the results comes
+  // out "tomorrow", 5 November. Told as past, that third date would join the other two's facet
+  // as the one dissenting account (and compare would report a clash of days); told as yet to
+  // come, it is a plan, lined up only with other plans.
+  auto claim = [](size_t document, int day, bool ahead, std::vector<std::string> context) {
+    ClaimModel c;
+    c.document_index = document;
+    parallax::align::DateRef d;
+    d.year = 2025, d.month = 11, d.day = day, d.ahead = ahead;
+    d.context = std::move(context);
+    c.dates.push_back(d);
+    c.stems = {"result", "announc", "commiss"};
+    return c;
+  };
+  std::vector<ClaimModel> claims = {claim(0, 4, false, {"result", "announc"}),
+                                    claim(1, 4, false, {"result", "announc"}),
+                                    claim(2, 5, false, {"result", "publish"})};
+  const std::vector<size_t> one_event = {0, 0, 0};
+  auto alike = [](size_t, size_t) { return 0.3; };
+  auto facets = parallax::align::FindFacets(claims, one_event, alike);
+  REQUIRE(facets.size() == 1);
+  CHECK(facets[0].members == std::vector<size_t>{0, 1, 2});  // told as past: one fact
+  claims[2].dates[0].ahead = true;
+  facets = parallax::align::FindFacets(claims, one_event, alike);
+  REQUIRE(facets.size() == 1);
+  CHECK(facets[0].members == std::vector<size_t>{0, 1});
 }

@@ -128,3 +128,27 @@ TEST_CASE("dates: a weekday is the last such day unless a future word is near") 
   REQUIRE(d.size() == 1);
   CHECK(d[0].day == 24);
 }
+
+TEST_CASE("dates: a day after the publication day, or the rest of it, lies ahead") {
+  auto d = Read("The full results will be printed in tomorrow's edition.");
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].day == 5);
+  CHECK(d[0].ahead);
+
+  d = Read("The breakdown goes online later today.");
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].day == 4);
+  CHECK(d[0].ahead);
+
+  d = Read("There will be no joint statement from today's meeting.");
+  REQUIRE(d.size() == 1);
+  CHECK_FALSE(d[0].ahead);
+
+  d = Read("Talks were held on Monday.");
+  REQUIRE(d.size() == 1);
+  CHECK_FALSE(d[0].ahead);
+
+  d = Read("The talks will be held on 9 December 2025.", "");  // no publication date
+  REQUIRE(d.size() == 1);
+  CHECK_FALSE(d[0].ahead);
+}

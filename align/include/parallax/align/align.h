@@ -68,6 +68,10 @@ struct DateRef {
   bool relative = false;
   // "by 2030", "until 2031": the date is a deadline, anything up to its end agrees with it.
   bool no_later = false;
+  // The date begins after the publication day ("tomorrow", "on 1 June" in a May page), or is
+  // the rest of it ("later today"): a plan or a forecast when written, lined up only with other
+  // dates yet to come.
+  bool ahead = false;
   // 0 when the value is of the event's own time; else a key of the earlier time it is told of,
   // background compared only with values of the same key: a year before the publication's
   // written near it ("the 2019 memorandum"), a day more than a week before publication
