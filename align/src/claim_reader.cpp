@@ -10,6 +10,24 @@
 namespace parallax::align {
 namespace {
 
+// True when text[span] ends in "?", closing quotes and brackets aside.
+bool EndsWithQuestionMark(const std::string& text, Span span) {
+  size_t end = std::min<size_t>(span.end, text.size());
+  while (end > span.begin) {
+    const unsigned char c = static_cast<unsigned char>(text[end - 1]);
+    if (c == ' ' || c == '"' || c == '\'' || c == ')' || c == ']') {
+      --end;
+    } else if (end - span.begin >= 3 && c == 0x9D && text.compare(end - 3, 2, "\xE2\x80") == 0) {
+      end -= 3;  // a closing curly quote (U+201D)
+    } else if (end - span.begin >= 3 && c == 0x99 && text.compare(end - 3, 2, "\xE2\x80") == 0) {
+      end -= 3;  // U+2019
+    } else {
+      break;
+    }
+  }
+  return end > span.begin && text[end - 1] == '?';
+}
+
 bool IsSpeechVerb(const std::string& w) {
   static const std::unordered_set<std::string> kVerbs = {
       "said",         "says",     "say",        "told",       "tells",    "wrote",    "writes",
@@ -629,6 +647,11 @@ ClaimModel ReadClaim(const std::string& text, Span span, DocumentContext& contex
       return q.span.begin <= d.span.begin && d.span.end <= q.span.end;
     });
   });
+  // A question asserts no figure or date ("Two launches in one week?"): nothing to compare.
+  if (EndsWithQuestionMark(text, span)) {
+    claim.quantities.clear();
+    claim.dates.clear();
+  }
   MarkEarlierTimes(t, context, claim);
   return claim;
 }

@@ -637,3 +637,15 @@ TEST_CASE("facets: a date yet to come is not lined up with the day something hap
   REQUIRE(facets.size() == 1);
   CHECK(facets[0].members == std::vector<size_t>{0, 1});
 }
+
+TEST_CASE("claims: a question asserts no figure or date") {
+  const Alignment a = AlignDocuments({Doc("d1",
+                                          "\"Two launches in one week?\" the director asked. "
+                                          "Will the agency fly three missions by Friday? "
+                                          "The agency flew three missions in one week.")});
+  REQUIRE(a.claims.size() == 3);
+  CHECK(a.claims[0].quantities.empty());
+  CHECK(a.claims[1].quantities.empty());
+  CHECK(a.claims[1].dates.empty());
+  CHECK_FALSE(a.claims[2].quantities.empty());
+}
