@@ -508,7 +508,16 @@ ClaimModel ReadClaim(const std::string& text, Span span, DocumentContext& contex
         if (r.last + 2 >= i || t[r.last + 1].lower != "," || in_quote(r.first)) continue;
         bool one_appositive = true;
         for (size_t k = r.last + 2; k + 1 < i; ++k) one_appositive &= t[k].lower != ",";
-        if (one_appositive && i - r.last <= 12) speaker = KeyOf(t, r);
+        if (!one_appositive || i - r.last > 12) continue;
+        speaker = KeyOf(t, r);
+        // "the medical director, Dr Saskia Lunde, said": a role whose appositive is a name is
+        // that person, named.
+        if (!r.role) continue;
+        for (const EntityRun& name : runs) {
+          if (!name.role && name.first == r.last + 2 && name.last + 2 == i) {
+            speaker = KeyOf(t, name);
+          }
+        }
       }
     }
     // "X said", "X, the minister, said": the nearest entity before the verb within 8 tokens.

@@ -151,6 +151,21 @@ TEST_CASE("claims: the speaker is the name before an appositive, not a name insi
   CHECK(a.claims[0].quotes.empty());
 }
 
+TEST_CASE("claims: a role whose appositive is a name is that person speaking") {
+  const std::vector<Document> docs = {
+      Doc("d1",
+          "\"Patients should come forward as normal,\" the network's medical director, Dr "
+          "Saskia Lunde, said. "
+          "The mayor, who met Tobias Grell on Monday, said the count was fair.")};
+  const Alignment a = AlignDocuments(docs);
+  REQUIRE(a.claims.size() == 2);
+  CHECK(SameEntity(a.claims[0].speaker, "saskia lunde"));
+  REQUIRE(a.claims[0].quotes.size() == 1);
+  CHECK(SameEntity(a.claims[0].quotes[0].speaker, "saskia lunde"));
+  // A role followed by a clause, not a name, still speaks for itself: never the name inside.
+  CHECK_FALSE(SameEntity(a.claims[1].speaker, "tobias grell"));
+}
+
 TEST_CASE("claims: 'told the Bugle' names the listener; the sentence's leading name speaks") {
   const std::vector<Document> docs = {
       Doc("d1",
