@@ -664,3 +664,19 @@ TEST_CASE("claims: a question asserts no figure or date") {
   CHECK(a.claims[1].dates.empty());
   CHECK_FALSE(a.claims[2].quantities.empty());
 }
+
+TEST_CASE("alignment: one utterance quoted by two outlets is lined up by its words") {
+  // The quote's words are the story's everyday ones; d2's picket sentence shares more rare
+  // stems with d1's quote claim than d2's own quote claim does, but not the quoted run.
+  const std::vector<Document> docs = {
+      Doc("d1",
+          "\"We are not walking out on our patients, we are walking out for them,\" said Agata "
+          "Wrenfield, general secretary of the nurses' union, speaking to pickets outside "
+          "Brackwater hospital."),
+      Doc("d2",
+          "Union spokeswoman Dorota Kell insisted: \"We are not walking out on our patients, we "
+          "are walking out for them.\" Placard-waving pickets outside Brackwater hospital were "
+          "cheered by passing motorists.")};
+  const Alignment a = AlignDocuments(docs);
+  CHECK(ClusterOf(a, "said Agata") == ClusterOf(a, "Dorota Kell insisted"));
+}
