@@ -8,9 +8,11 @@
 #include <unicode/filteredbrk.h>
 #include <unicode/utext.h>
 
+#include <algorithm>
 #include <cctype>
 #include <memory>
 #include <mutex>
+#include <string_view>
 
 #include "parallax/align/align.h"
 
@@ -61,7 +63,8 @@ bool FollowsInitial(const std::string& text, size_t start, size_t pos) {
 }
 
 // True when a break at `pos` follows "a.m." or "p.m." and what comes next cannot start a
-// sentence: "(" or a lowercase letter ("at 10:30 a.m. (0930 GMT)", "at 9 p.m. on Monday").
+// sentence: "(", a lowercase letter or a zone ("at 10:30 a.m. (0930 GMT)", "at 9 p.m. on
+// Monday", "1:14 a.m. EDT").
 bool InsideAfterClockTime(const std::string& text, size_t start, size_t pos) {
   size_t i = pos;
   while (i > start && IsSpace(text[i - 1])) --i;
@@ -70,8 +73,22 @@ bool InsideAfterClockTime(const std::string& text, size_t start, size_t pos) {
   if (tail != "a.m." && tail != "p.m." && tail != "A.M." && tail != "P.M.") return false;
   size_t next = pos;
   while (next < text.size() && IsSpace(text[next])) ++next;
-  return next < text.size() &&
-         (text[next] == '(' || std::islower(static_cast<unsigned char>(text[next])));
+  if (next >= text.size()) return false;
+  if (text[next] == '(' || std::islower(static_cast<unsigned char>(text[next]))) return true;
+  // A time zone's abbreviation ends the time, not the sentence: "1:14 a.m. EDT)".
+  static constexpr std::string_view kZones[] = {"GMT",  "UTC",  "BST", "CET", "CEST", "EET", "EEST",
+                                                "WET",  "WEST", "EST", "EDT", "CST",  "CDT", "MST",
+                                                "MDT",  "PST",  "PDT", "ET",  "PT",   "CT",  "MT",
+                                                "AEST", "AEDT", "IST", "JST", "HKT",  "SGT"};
+  size_t word_end = next;
+  while (word_end < text.size() && std::isupper(static_cast<unsigned char>(text[word_end]))) {
+    ++word_end;
+  }
+  if (word_end < text.size() && std::isalpha(static_cast<unsigned char>(text[word_end]))) {
+    return false;  // "EDTA...", "Eastern": a word, not an abbreviation
+  }
+  const std::string_view word(text.data() + next, word_end - next);
+  return std::find(std::begin(kZones), std::end(kZones), word) != std::end(kZones);
 }
 
 void SplitParagraph(icu::BreakIterator* it, const std::string& text, size_t begin, size_t end,

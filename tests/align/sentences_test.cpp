@@ -37,6 +37,16 @@ TEST_CASE("sentences: 'a.m.' ends a sentence only before what can start one") {
   CHECK(s[1] == "It ended at 1 p.m.");
 }
 
+TEST_CASE("sentences: a zone after 'a.m.' belongs to the time") {
+  const auto s = Sentences(
+      "It lifted off at 05:14 UTC (1:14 a.m. EDT) and reached orbit. It flew at 9 a.m. EST as "
+      "planned. It landed at 11 a.m. Engineers cheered.");
+  REQUIRE(s.size() == 4);
+  CHECK(s[0] == "It lifted off at 05:14 UTC (1:14 a.m. EDT) and reached orbit.");
+  CHECK(s[1] == "It flew at 9 a.m. EST as planned.");
+  CHECK(s[2] == "It landed at 11 a.m.");  // a capitalised word, not a zone: a new sentence
+}
+
 TEST_CASE("sentences: decimals and initials stay inside the sentence") {
   const auto s = Sentences("Growth was 3.5 per cent, said J. K. Rowling. Next came questions.");
   REQUIRE(s.size() == 2);
