@@ -2,8 +2,9 @@
 // features: "n:" name tokens of the entities it mentions, "d:" the days it dates things to (a
 // stated day only: a guessed one says nothing of the event) and its content stems, and those of
 // its first claim once more under "l:" (its headline or lead). A feature of one document weighs 0
-// (it links nothing and would only dilute the cosine); others weigh log(1 + N / document
-// frequency), so rarer shared features count more; document similarity is the weighted cosine.
+// (it links nothing and would only dilute the cosine); others weigh log((N + 1) / document
+// frequency), so rarer shared features count more and one every document holds next to nothing;
+// document similarity is the weighted cosine.
 #include "events.h"
 
 #include <algorithm>
@@ -70,10 +71,15 @@ std::vector<size_t> SeparateEvents(const std::vector<ClaimModel>& claims, size_t
     f.erase(std::unique(f.begin(), f.end()), f.end());
     for (uint32_t id : f) ++frequency[id];
   }
-  // A feature of one document links it to none: it only dilutes the cosine, so it weighs 0.
+  // A feature of one document links it to none: it only dilutes the cosine, so it weighs 0. A
+  // feature every document holds cannot tell one event from another (the theme look-alikes
+  // share: "patch", "earthquake", the company's name): log((N + 1) / df) gives it log(1 + 1/N),
+  // near 0 for many documents, where log(1 + N / df) gave it half the weight of one in half the
+  // documents and let two look-alikes' shared theme outweigh what set them apart. The + 1: with
+  // log(N / df), all a pair of documents shares would weigh 0 and split two accounts of one event.
   std::vector<double> weight(frequency.size());
   for (size_t f = 0; f < frequency.size(); ++f) {
-    weight[f] = frequency[f] < 2 ? 0.0 : std::log(1.0 + static_cast<double>(n) / frequency[f]);
+    weight[f] = frequency[f] < 2 ? 0.0 : std::log((static_cast<double>(n) + 1.0) / frequency[f]);
   }
 
   std::vector<double> norm(n, 0);

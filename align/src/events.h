@@ -12,7 +12,8 @@ namespace parallax::align {
 
 // Groups `document_count` documents by the event they report, from their claims: the names they
 // mention, the days they date things to, and their words, weighted by rarity across the
-// documents, with a document's first claim (headline or lead) counted twice. Groups merge in
+// documents (what every document holds weighs next to nothing), with a document's first claim
+// (headline or lead) counted twice. Groups merge in
 // order of average linkage (UPGMA) while it reaches `min_linkage`, so documents stay together
 // unless their accounts share too little. Returns one group index per document; group 0 holds the
 // most documents (ties: the earliest document), the others follow by size. Cost: every document

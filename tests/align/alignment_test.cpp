@@ -388,14 +388,15 @@ TEST_CASE("events: each event's own telling is one cluster, several claims per d
 TEST_CASE("events: groups join in order of their average likeness, not of their likest pair") {
   // Four accounts of a harbour fair and three of an expedition whose falcon nested at the
   // harbour; a word only one account uses links nothing. The two harbour accounts of the fair
-  // resemble the falcon-at-the-harbour account more than they resemble the lantern accounts.
+  // resemble the falcon-at-the-harbour account more than they resemble the lantern accounts
+  // (which name the harbour too, among their own words).
   // Taken pair by pair, they would join the expedition before the fair's lantern accounts; taken
   // by average likeness, the fair gathers first and is then, as a whole, too unlike the
   // expedition to join it.
   const std::vector<Document> docs = {
       Doc("f1", "The crowds filled the harbour square for the fair."),
       Doc("f2", "The harbour promenade hosted street musicians."),
-      Doc("f3", "The lanterns swayed as children danced."),
+      Doc("f3", "The lanterns swayed over the harbour as children danced."),
       Doc("f4", "The lanterns lined the harbour wall at dusk."),
       Doc("x1", "A falcon circled the ridge camp."),
       Doc("x2", "The falcon nested near the harbour cliffs."),
