@@ -1,20 +1,23 @@
 // Event separation by average-linkage (UPGMA) clustering of documents. Each document is a set of
 // features: "n:" name tokens of the entities it mentions, "d:" the days it dates things to (a
-// stated day only: a guessed one says nothing of the event) and its content stems, and those of
-// its first claim once more under "l:" (its headline or lead). A feature of one document weighs 0
-// (it links nothing and would only dilute the cosine); others weigh log((N + 1) / document
-// frequency), so rarer shared features count more and one every document holds next to nothing;
-// document similarity is the weighted cosine.
+// stated day only: a guessed one says nothing of the event), "w:" weekdays named in claims that
+// resolve no day (undated pages), "q:" the figures it states (what is counted and its value) and
+// its content stems, and those of its first claim once more under "l:" (its headline or lead). A
+// feature of one document weighs 0 (it links nothing and would only dilute the cosine); others
+// weigh log((N + 1) / document frequency), so rarer shared features count more and one every
+// document holds next to nothing; document similarity is the weighted cosine.
 #include "events.h"
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <numeric>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
 
 #include "claim_reader.h"
+#include "text.h"
 #include "weighted_sets.h"
 
 namespace parallax::align {
@@ -57,11 +60,34 @@ std::vector<size_t> SeparateEvents(const std::vector<ClaimModel>& claims, size_t
     for (const auto& e : c.entities) {
       for (const auto& token : NameTokens(e.key)) add_feature("n:" + token);
     }
+    bool dated = false;
     for (const auto& date : c.dates) {
       if (date.day > 0 && !date.day_inferred) {
+        dated = true;
         add_feature("d:" + std::to_string(date.year) + "-" + std::to_string(date.month) + "-" +
                     std::to_string(date.day));
       }
+    }
+    // A weekday resolves to a day only against a publication date. Without one ("on Saturday"
+    // in an undated page) the weekday itself is what the account says of when it happened: two
+    // accounts naming the same weekday agree on it. Claims that resolved a day have it as "d:".
+    if (!dated) {
+      const Span whole{0, static_cast<uint32_t>(c.claim.text.size())};
+      for (const Token& t : Tokenize(c.claim.text, whole)) {
+        if (t.kind == TokenKind::kWord && t.capitalized && WeekdayNumber(t.lower) >= 0) {
+          add_feature("w:" + t.lower);
+        }
+      }
+    }
+    // A figure and what it measures ("23 pirates", "magnitude 5.6"), its value to two significant
+    // digits as statement features have it: accounts of one event repeat its figures, a
+    // look-alike on the same theme has its own. A figure of an earlier time (background, "the
+    // 2019 memorandum's 31,500 t") may be the look-alike's own: it is left out.
+    for (const auto& q : c.quantities) {
+      if (q.earlier != 0) continue;
+      char value[32];
+      std::snprintf(value, sizeof value, "%.2g", q.low);
+      add_feature("q:" + q.unit + ":" + q.noun + "=" + value);
     }
     for (const auto& s : c.stems) add_feature(s);
   }

@@ -11,14 +11,14 @@
 namespace parallax::align {
 
 // Groups `document_count` documents by the event they report, from their claims: the names they
-// mention, the days they date things to, and their words, weighted by rarity across the
-// documents (what every document holds weighs next to nothing), with a document's first claim
-// (headline or lead) counted twice. Groups merge in
-// order of average linkage (UPGMA) while it reaches `min_linkage`, so documents stay together
-// unless their accounts share too little. Returns one group index per document; group 0 holds the
-// most documents (ties: the earliest document), the others follow by size. Cost: every document
-// pair, O(n^2) time and n^2 doubles of memory; above kMaxSeparatedDocuments (1,000) documents all
-// are group 0.
+// mention, the days they date things to (the weekdays they name, when no day is resolved), the
+// figures they state and their words, weighted by rarity across the documents (what every document
+// holds weighs next to nothing), with a document's first claim (headline or lead) counted twice.
+// Groups merge in order of average linkage (UPGMA) while it reaches `min_linkage`, so documents
+// stay together unless their accounts share too little. Returns one group index per document; group
+// 0 holds the most documents (ties: the earliest document), the others follow by size. Cost: every
+// document pair, O(n^2) time and n^2 doubles of memory; above kMaxSeparatedDocuments (1,000)
+// documents all are group 0.
 std::vector<size_t> SeparateEvents(const std::vector<ClaimModel>& claims, size_t document_count,
                                    double min_linkage);
 
