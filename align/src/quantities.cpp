@@ -328,6 +328,7 @@ std::vector<Quantity> ExtractQuantities(const std::string& text, Span span) {
         q.low = q.high = ordinal;
         q.unit = "ordinal";
         q.noun = ContentStem(t[i + 1].lower);
+        q.noun_text = t[i + 1].lower;
         q.span = {t[i].span.begin, t[i + 1].span.end};
         q.context = ValueContext(t, i, i + 1);
         out.push_back(q);
@@ -471,6 +472,7 @@ std::vector<Quantity> ExtractQuantities(const std::string& text, Span span) {
       }
       q.unit = "count";
       q.noun = ContentStem(t[noun].lower);
+      q.noun_text = t[noun].lower;
       end = noun + 1;
     } else {
       i = next - 1;

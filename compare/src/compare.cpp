@@ -127,7 +127,8 @@ Comparison CompareClusters(const std::vector<Document>& documents,
           // A pair that already disagrees in an earlier cluster is not reported twice.
           if (!raised.insert({conflict->kind, members[x], members[y]}).second) return;
           // One finding per kind and topic: a vote tally and an amount are two disagreements.
-          FindingBuilder& f = builders[{conflict->kind, conflict->topic}];
+          FindingBuilder& f = builders[{
+              conflict->kind, conflict->group.empty() ? conflict->topic : conflict->group}];
           f.kind = conflict->kind;
           if (f.topic.empty()) f.topic = conflict->topic;
           f.confidence = std::max(f.confidence, conflict->confidence);

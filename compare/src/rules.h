@@ -24,6 +24,10 @@ struct PairConflict {
   std::string topic;  // what the outlets disagree about, as a noun phrase
   Side a, b;
   double confidence;
+  // Conflicts of one kind and group in a cluster are one finding; "" groups them by topic. A
+  // topic in a text's own words ("how many injured") needs a group that does not vary with the
+  // wording ("count:injur").
+  std::string group = {};
 };
 
 // value_rules.cpp: figures and dates.

@@ -50,7 +50,8 @@ std::optional<PairConflict> CompareQuantities(const ClaimModel& a, const ClaimMo
                         QuantityTopic(qa),
                         {DescribeQuantity(qa), qa.span},
                         {DescribeQuantity(*other), other->span},
-                        0.8};
+                        0.8,
+                        key};
   }
   return std::nullopt;
 }

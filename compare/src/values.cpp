@@ -81,10 +81,15 @@ std::string FormatNumber(double v) {
   return buf;
 }
 
+// Counts and sums as a reader writes them: "4,200", "412 m", "1.2 bn".
 std::string FormatAmount(double v) {
   if (std::fabs(v) >= 1e9) return FormatNumber(v / 1e9) + " bn";
   if (std::fabs(v) >= 1e6) return FormatNumber(v / 1e6) + " m";
-  return FormatNumber(v);
+  std::string plain = FormatNumber(v);
+  if (std::fabs(v) < 1000 || plain.find('.') != std::string::npos) return plain;
+  const size_t first_digit = plain[0] == '-' ? 1 : 0;
+  for (size_t at = plain.size(); at > first_digit + 3; at -= 3) plain.insert(at - 3, ",");
+  return plain;
 }
 
 std::string FormatDuration(double hours) {
@@ -116,6 +121,13 @@ const char* BoundWord(Bound b) {
 
 }  // namespace
 
+namespace {
+// What a count counts, in the words of the text ("injured", "fire engines" -> "engines").
+const std::string& CountedNoun(const Quantity& q) {
+  return q.noun_text.empty() ? q.noun : q.noun_text;
+}
+}  // namespace
+
 std::string DescribeQuantity(const Quantity& q) {
   if (q.unit == "tally") {
     const int for_votes = static_cast<int>(q.low) / 1000;
@@ -125,8 +137,10 @@ std::string DescribeQuantity(const Quantity& q) {
   auto one = [&](double v) -> std::string {
     if (q.unit == "h") return FormatDuration(v);
     if (q.unit == "%") return FormatNumber(v) + "%";
-    if (q.unit == "ordinal") return FormatNumber(v) + (q.noun.empty() ? "" : " (" + q.noun + ")");
-    if (q.unit == "count") return FormatAmount(v) + " " + q.noun;
+    if (q.unit == "ordinal") {
+      return FormatNumber(v) + (q.noun.empty() ? "" : " (" + CountedNoun(q) + ")");
+    }
+    if (q.unit == "count") return FormatAmount(v) + " " + CountedNoun(q);
     if (q.unit == "age") return FormatNumber(v) + " years old";
     if (q.unit == "m") return v >= 1000 ? FormatNumber(v / 1000) + " km" : FormatNumber(v) + " m";
     if (q.unit == "kg") return v >= 1000 ? FormatNumber(v / 1000) + " t" : FormatNumber(v) + " kg";
@@ -144,8 +158,8 @@ std::string QuantityTopic(const Quantity& q) {
   if (q.unit == "tally") return "the vote";
   if (q.unit == "%") return "a percentage";
   if (q.unit == "ordinal")
-    return "which " + (q.noun.empty() ? std::string("one") : q.noun) + " it was";
-  if (q.unit == "count") return "how many (" + q.noun + ")";
+    return "which " + (q.noun.empty() ? std::string("one") : CountedNoun(q)) + " it was";
+  if (q.unit == "count") return "how many " + CountedNoun(q);
   if (q.unit == "age") return "an age";
   if (q.unit == "m") return "a length or distance";
   if (q.unit == "kg") return "a weight";

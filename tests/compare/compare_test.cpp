@@ -94,6 +94,18 @@ TEST_CASE("compare: durations of a year or more read in years") {
   CHECK(c.findings[0].summary.find("20 years") != std::string::npos);
 }
 
+TEST_CASE("compare: a count reads in each text's own words, with thousands separated") {
+  const std::vector<Document> docs = {
+      Doc("d1", "Coast Herald",
+          "Some 2,100 nurses walked out at the Valmora hospitals on Tuesday."),
+      Doc("d2", "Valmora Post", "An estimated 3,400 nurses walked out at the Valmora hospitals.")};
+  const auto c = CompareClusters(docs, parallax::align::AlignDocuments(docs));
+  REQUIRE(c.findings.size() == 1);
+  CHECK(c.findings[0].summary ==
+        "Outlets disagree on how many nurses: Coast Herald says about 2,100 nurses, but Valmora "
+        "Post says about 3,400 nurses.");
+}
+
 TEST_CASE("compatibility: adjacent whole numbers differ, they do not round into each other") {
   CHECK_FALSE(QuantitiesCompatible(Q(13, "ordinal"), Q(14, "ordinal")));
   CHECK_FALSE(QuantitiesCompatible(Q(9, "count"), Q(10, "count")));

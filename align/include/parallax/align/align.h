@@ -23,7 +23,8 @@ struct Quantity {
   // "h" (durations, in hours), "%", "EUR", "USD", "GBP", "CNY", "ordinal", "count", and
   // "tally" (a vote, "7-4": low = high = 1000 * for + against).
   std::string unit;
-  std::string noun;  // for counts: stem of the counted noun ("drone"); "" otherwise
+  std::string noun;       // for counts: stem of the counted noun ("drone"); "" otherwise
+  std::string noun_text;  // that noun as written, lowercased ("drones", "injured"): for reading
   Bound bound = Bound::kExact;
   // The value of one unit of the last digit as written, in `unit` ("35.3%" -> 0.1, "412m" ->
   // 1e6, "four hours" -> 1): a stated value stands for +/- half of it.
