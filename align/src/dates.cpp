@@ -210,6 +210,7 @@ std::vector<DateRef> ExtractDates(const std::string& text, Span span,
       emit(static_cast<int>(r.year()), static_cast<int>(static_cast<unsigned>(r.month())),
            static_cast<int>(static_cast<unsigned>(r.day())), i, i);
       out.back().relative = true;
+      out.back().relative_offset = relative;
       out.back().ahead = i > 0 && t[i - 1].lower == "later";  // "later today": still to come
     }
   }

@@ -70,6 +70,10 @@ std::optional<PairConflict> CompareDates(const ClaimModel& a, const ClaimModel& 
     for (const auto& db : b.dates) {
       if (!one_act && !SameContext(da.context, db.context)) continue;
       if (da.earlier != db.earlier) continue;  // background of an earlier year
+      // The same relative day in papers of different days ("last night" on Wednesday and on
+      // Thursday) is each writer's own night: a story followed over days, not one act dated
+      // twice.
+      if (da.relative && db.relative && da.relative_offset == db.relative_offset) continue;
       // A bare year is compared with bare years only (see facets.cpp).
       if ((da.month == 0) != (db.month == 0)) continue;
       if (DatesCompatible(da, db)) return std::nullopt;

@@ -106,6 +106,23 @@ TEST_CASE("compare: a count reads in each text's own words, with thousands separ
         "Post says about 3,400 nurses.");
 }
 
+TEST_CASE("compare: 'last night' in papers of different days is each paper's own night") {
+  std::vector<Document> docs = {
+      Doc("d1", "Coast Herald",
+          "The rescued miners were being checked over at Korvath Regional Hospital last night."),
+      Doc("d2", "Valmora Post",
+          "Two rescued miners remained in a serious condition at Korvath Regional Hospital last "
+          "night.")};
+  docs[1].published = "2025-11-05T07:00:00+00:00";  // the next morning
+  CHECK(CompareClusters(docs, parallax::align::AlignDocuments(docs)).findings.empty());
+  // A day stated outright is still held against another.
+  docs[1].text =
+      "Two rescued miners remained in a serious condition at Korvath Regional Hospital on "
+      "Sunday night.";
+  CHECK(KindsOf(CompareClusters(docs, parallax::align::AlignDocuments(docs))) ==
+        std::vector<FindingKind>{FindingKind::kTime});
+}
+
 TEST_CASE("compatibility: adjacent whole numbers differ, they do not round into each other") {
   CHECK_FALSE(QuantitiesCompatible(Q(13, "ordinal"), Q(14, "ordinal")));
   CHECK_FALSE(QuantitiesCompatible(Q(9, "count"), Q(10, "count")));

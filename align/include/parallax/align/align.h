@@ -65,8 +65,10 @@ struct DateRef {
   bool day_inferred = false;
   // The year is not stated ("on 9 December"): the one that puts the date nearest publication.
   bool year_inferred = false;
-  // "today", "yesterday", "last night", "this morning": a day told relative to publication.
+  // "today", "yesterday", "last night", "this morning": a day told relative to publication,
+  // `relative_offset` days after the publication day (-1 "yesterday", 0 "today", 1 "tomorrow").
   bool relative = false;
+  int relative_offset = 0;
   // "by 2030", "until 2031": the date is a deadline, anything up to its end agrees with it.
   bool no_later = false;
   // The date begins after the publication day ("tomorrow", "on 1 June" in a May page), or is
