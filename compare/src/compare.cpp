@@ -97,6 +97,8 @@ Comparison CompareClusters(const std::vector<Document>& documents,
     // other: work stays linear in cluster size (a cluster of replicated wire copy can hold
     // thousands), and a disagreement still meets one of the anchors.
     constexpr size_t kMaxAnchors = 16;
+    // Least stem Jaccard between the claim an omission quotes and each other member.
+    constexpr double kMinOmissionLikeness = 0.2;
     // Stem sets, quote words and quantity keys of the members, for the comparisons: computed
     // once per member, not once per pair.
     std::vector<StemSet> stems;
@@ -196,9 +198,25 @@ Comparison CompareClusters(const std::vector<Document>& documents,
     const size_t full_documents = full_documents_of_event[event];
     size_t reporting = 0;  // independent full documents stating it
     for (size_t d : docs) reporting += independent_full(d) ? 1 : 0;
+    // The fact is told by the member most alike to the others (the medoid, by stem Jaccard), and
+    // only when every member is alike to it: a cluster chained through loose links ("and has
+    // never used the river" / "we are used to weddings") is no fact four outlets report.
+    size_t told_by = 0;  // index into members
+    bool one_fact = false;
     if (options.report_omissions && facet == ClusterBasis::kStatement && full_documents >= 4 &&
         reporting >= 3 && reporting < full_documents &&
         static_cast<double>(reporting) >= options.omission_share * full_documents) {
+      double best_least = -1;
+      for (size_t x = 0; x < std::min(members.size(), kMaxAnchors); ++x) {  // linear work
+        double least = 1;
+        for (size_t y = 0; y < members.size(); ++y) {
+          if (y != x) least = std::min(least, StemJaccard(stems[x], stems[y]));
+        }
+        if (least > best_least) best_least = least, told_by = x;
+      }
+      one_fact = best_least >= kMinOmissionLikeness;
+    }
+    if (one_fact) {
       for (size_t d = 0; d < documents.size(); ++d) {
         if (docs.count(d) || !independent_full(d) || event_of(d) != event) continue;
         Finding o;
@@ -218,7 +236,7 @@ Comparison CompareClusters(const std::vector<Document>& documents,
         const std::string& missing =
             documents[d].outlet.empty() ? documents[d].id : documents[d].outlet;
         o.summary = missing + " does not report what " + std::to_string(reporting) +
-                    " other outlets do: \"" + alignment.claims[members.front()].claim.text + "\"";
+                    " other outlets do: \"" + alignment.claims[members[told_by]].claim.text + "\"";
         omissions.push_back(std::move(o));
       }
     }
