@@ -701,13 +701,14 @@ TEST_CASE("omissions: only a fact every reporting outlet tells alike is held to 
       Doc("d2", "Valmora Post", "On Monday the harbour council approved the new ferry pier."),
       Doc("d3", "Quay Times", "The new ferry pier was approved by the harbour council on Monday."),
       Doc("d4", "Bay Echo", "The ferry crews' union watched the long session from the gallery.")};
-  parallax::align::Alignment a = parallax::align::AlignDocuments(docs);
-  REQUIRE(a.claims.size() == 4);
-  a.clusters = {{"k1", {"c1", "c2", "c3"}}, {"k2", {"c4"}}};
-  a.cluster_members = {{0, 1, 2}, {3}};
-  a.document_events = {0, 0, 0, 0};
-  a.document_copies = {-1, -1, -1, -1};
+  // The first three claims lined up as one statement, the fourth alone.
   auto omissions = [&] {
+    parallax::align::Alignment a = parallax::align::AlignDocuments(docs);
+    REQUIRE(a.claims.size() == 4);
+    a.clusters = {{"k1", {"c1", "c2", "c3"}}, {"k2", {"c4"}}};
+    a.cluster_members = {{0, 1, 2}, {3}};
+    a.document_events = {0, 0, 0, 0};
+    a.document_copies = {-1, -1, -1, -1};
     size_t n = 0;
     for (const auto& f : CompareClusters(docs, a).findings) n += f.kind == FindingKind::kOmission;
     return n;
@@ -715,11 +716,6 @@ TEST_CASE("omissions: only a fact every reporting outlet tells alike is held to 
   CHECK(omissions() == 1);
   // A cluster chained through loose links is no fact three outlets report.
   docs[2].text = "The ferry timetable for the winter was printed in the Monday paper.";
-  a = parallax::align::AlignDocuments(docs);
-  a.clusters = {{"k1", {"c1", "c2", "c3"}}, {"k2", {"c4"}}};
-  a.cluster_members = {{0, 1, 2}, {3}};
-  a.document_events = {0, 0, 0, 0};
-  a.document_copies = {-1, -1, -1, -1};
   CHECK(omissions() == 0);
 }
 
