@@ -92,22 +92,6 @@ bool AllCaps(const std::string& text, Span s) {
   return s.end > s.begin;
 }
 
-// Offsets (minutes east of UTC) of zone abbreviations common in news copy. Ambiguous ones
-// ("CST", "IST") are left out.
-std::optional<int> ZoneOffset(const std::string& lower) {
-  static const std::pair<const char*, int> kZones[] = {
-      {"gmt", 0},    {"utc", 0},    {"wet", 0},    {"bst", 60},   {"cet", 60},
-      {"cest", 120}, {"eet", 120},  {"eest", 180}, {"msk", 180},  {"est", -300},
-      {"edt", -240}, {"cdt", -300}, {"mst", -420}, {"mdt", -360}, {"pst", -480},
-      {"pdt", -420}, {"jst", 540},  {"kst", 540},  {"hkt", 480},  {"sgt", 480},
-      {"aest", 600}, {"aedt", 660}, {"nzst", 720}, {"nzdt", 780}, {"akst", -540},
-  };
-  for (const auto& [name, offset] : kZones) {
-    if (lower == name) return offset;
-  }
-  return std::nullopt;
-}
-
 // A clock reading at t[i..last]: the minute it names and how precisely.
 struct Clock {
   size_t last = 0;
@@ -284,7 +268,7 @@ size_t ReadZone(const std::string& text, const std::vector<Token>& t, size_t j, 
     return 2;
   }
   if (t[j].kind != TokenKind::kWord || !AllCaps(text, t[j].span)) return 0;
-  const std::optional<int> base = ZoneOffset(t[j].lower);
+  const std::optional<int> base = ZoneOffsetMinutes(t[j].lower);
   if (!base) return 0;
   h.zone = DateRef::Zone::kStated;
   h.offset = *base;

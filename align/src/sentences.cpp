@@ -15,6 +15,7 @@
 #include <string_view>
 
 #include "parallax/align/align.h"
+#include "text.h"
 
 namespace parallax::align {
 namespace {
@@ -76,10 +77,6 @@ bool InsideAfterClockTime(const std::string& text, size_t start, size_t pos) {
   if (next >= text.size()) return false;
   if (text[next] == '(' || std::islower(static_cast<unsigned char>(text[next]))) return true;
   // A time zone's abbreviation ends the time, not the sentence: "1:14 a.m. EDT)".
-  static constexpr std::string_view kZones[] = {"GMT",  "UTC",  "BST", "CET", "CEST", "EET", "EEST",
-                                                "WET",  "WEST", "EST", "EDT", "CST",  "CDT", "MST",
-                                                "MDT",  "PST",  "PDT", "ET",  "PT",   "CT",  "MT",
-                                                "AEST", "AEDT", "IST", "JST", "HKT",  "SGT"};
   size_t word_end = next;
   while (word_end < text.size() && std::isupper(static_cast<unsigned char>(text[word_end]))) {
     ++word_end;
@@ -87,8 +84,9 @@ bool InsideAfterClockTime(const std::string& text, size_t start, size_t pos) {
   if (word_end < text.size() && std::isalpha(static_cast<unsigned char>(text[word_end]))) {
     return false;  // "EDTA...", "Eastern": a word, not an abbreviation
   }
-  const std::string_view word(text.data() + next, word_end - next);
-  return std::find(std::begin(kZones), std::end(kZones), word) != std::end(kZones);
+  std::string word = text.substr(next, word_end - next);
+  for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return IsZoneAbbreviation(word);
 }
 
 void SplitParagraph(icu::BreakIterator* it, const std::string& text, size_t begin, size_t end,

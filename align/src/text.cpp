@@ -350,4 +350,38 @@ int WeekdayNumber(std::string_view w) {
   return -1;
 }
 
+namespace {
+
+struct ZoneAbbreviation {
+  std::string_view name;
+  std::optional<int> offset;  // minutes east of UTC; empty when ambiguous
+};
+
+constexpr ZoneAbbreviation kZoneAbbreviations[] = {
+    {"gmt", 0},    {"utc", 0},    {"wet", 0},    {"west", 60},  {"bst", 60},   {"cet", 60},
+    {"cest", 120}, {"eet", 120},  {"eest", 180}, {"msk", 180},  {"est", -300}, {"edt", -240},
+    {"cdt", -300}, {"mst", -420}, {"mdt", -360}, {"pst", -480}, {"pdt", -420}, {"akst", -540},
+    {"jst", 540},  {"kst", 540},  {"hkt", 480},  {"sgt", 480},  {"aest", 600}, {"aedt", 660},
+    {"nzst", 720}, {"nzdt", 780}, {"cst", {}},   {"ist", {}},   {"et", {}},    {"pt", {}},
+    {"ct", {}},    {"mt", {}},
+};
+
+const ZoneAbbreviation* FindZone(std::string_view lower) {
+  for (const ZoneAbbreviation& z : kZoneAbbreviations) {
+    if (z.name == lower) return &z;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+bool IsZoneAbbreviation(std::string_view lower) {
+  return FindZone(lower) != nullptr;
+}
+
+std::optional<int> ZoneOffsetMinutes(std::string_view lower) {
+  const ZoneAbbreviation* z = FindZone(lower);
+  return z != nullptr ? z->offset : std::nullopt;
+}
+
 }  // namespace parallax::align

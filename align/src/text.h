@@ -1,6 +1,7 @@
 // Tokens with byte spans, stopwords and stemming: the shared vocabulary of align's readers.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -56,5 +57,11 @@ int OrdinalValue(std::string_view lower);
 int MonthNumber(std::string_view lower);
 // 0 (Sunday) .. 6 for weekday names, -1 otherwise.
 int WeekdayNumber(std::string_view lower);
+
+// True for a time zone's abbreviation common in news copy, lowercase ("edt", "gmt", "ist").
+bool IsZoneAbbreviation(std::string_view lower);
+// Minutes east of UTC of a zone abbreviation (lowercase). Empty for a word that is none, and for
+// the ambiguous ones ("cst", "ist", "et": which zone, or whether summer time, depends on where).
+std::optional<int> ZoneOffsetMinutes(std::string_view lower);
 
 }  // namespace parallax::align

@@ -40,11 +40,12 @@ TEST_CASE("sentences: 'a.m.' ends a sentence only before what can start one") {
 TEST_CASE("sentences: a zone after 'a.m.' belongs to the time") {
   const auto s = Sentences(
       "It lifted off at 05:14 UTC (1:14 a.m. EDT) and reached orbit. It flew at 9 a.m. EST as "
-      "planned. It landed at 11 a.m. Engineers cheered.");
-  REQUIRE(s.size() == 4);
+      "planned. It landed at 11 a.m. Engineers cheered. It docked at 4 p.m. IST on time.");
+  REQUIRE(s.size() == 5);
   CHECK(s[0] == "It lifted off at 05:14 UTC (1:14 a.m. EDT) and reached orbit.");
   CHECK(s[1] == "It flew at 9 a.m. EST as planned.");
   CHECK(s[2] == "It landed at 11 a.m.");  // a capitalised word, not a zone: a new sentence
+  CHECK(s[4] == "It docked at 4 p.m. IST on time.");  // a zone whose offset is ambiguous
 }
 
 TEST_CASE("sentences: decimals and initials stay inside the sentence") {
