@@ -211,7 +211,9 @@ std::vector<DateRef> ExtractDates(const std::string& text, Span span,
            static_cast<int>(static_cast<unsigned>(r.day())), i, i);
       out.back().relative = true;
       out.back().relative_offset = relative;
-      out.back().ahead = i > 0 && t[i - 1].lower == "later";  // "later today": still to come
+      // "later today", "due this evening": still to come at publication. Only the word before
+      // counts: "there will be no statement from today's meeting" speaks of a meeting held.
+      out.back().ahead = relative == 0 && SpeaksOfFuture(t, i + 1, 2);
     }
   }
   AddClockTimes(text, t, published_at, future, out, where);

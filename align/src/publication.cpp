@@ -63,6 +63,12 @@ bool SpeaksOfFuture(const std::vector<Token>& t, size_t end, size_t window) {
         w == "until" || w == "reconvene" || w == "resume" || w == "opens" || w == "begins" ||
         w == "starts")
       return true;
+    // "later today", "later this week": still to come. A bare "later" ("two hours later", "he
+    // later said") looks back as often as ahead.
+    if (w == "later" && k + 1 < t.size() &&
+        (t[k + 1].lower == "today" || t[k + 1].lower == "tonight" || t[k + 1].lower == "this")) {
+      return true;
+    }
   }
   return false;
 }

@@ -25,7 +25,8 @@ struct Published {
 // "2025-11-04T17:30:00+01:00", "...Z"); fields it does not state stay unset.
 Published ParsePublished(const std::string& published);
 
-// A future cue in the `window` tokens before `end` (all of the sentence when window is 0).
+// A future cue in the `window` tokens before `end` (all of the sentence when window is 0): a
+// modal or schedule word ("will", "due", "expected", "next") or "later today / tonight / this".
 bool SpeaksOfFuture(const std::vector<Token>& t, size_t end = SIZE_MAX, size_t window = 0);
 
 }  // namespace parallax::align

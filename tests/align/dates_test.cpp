@@ -140,6 +140,10 @@ TEST_CASE("dates: a day after the publication day, or the rest of it, lies ahead
   CHECK(d[0].day == 4);
   CHECK(d[0].ahead);
 
+  d = Read("The ruling is due this afternoon.");
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].ahead);
+
   d = Read("There will be no joint statement from today's meeting.");
   REQUIRE(d.size() == 1);
   CHECK_FALSE(d[0].ahead);
