@@ -37,23 +37,6 @@ constexpr size_t kMaxQuoteShingles = 32;  // quoted three-word runs a claim is m
 // labelled events, 0.5 and above let a shared quote outweigh what else the claims say.
 constexpr double kQuoteShingleWeight = 0.3;
 
-// Runs of letters and digits, lowercased (ASCII; other bytes kept as they are).
-std::vector<std::string> LowercaseWords(std::string_view text) {
-  std::vector<std::string> words;
-  std::string word;
-  for (char ch : text) {
-    const unsigned char u = static_cast<unsigned char>(ch);
-    if (std::isalnum(u) || u >= 0x80) {
-      word += static_cast<char>(std::tolower(u));
-    } else if (!word.empty()) {
-      words.push_back(std::move(word));
-      word.clear();
-    }
-  }
-  if (!word.empty()) words.push_back(std::move(word));
-  return words;
-}
-
 struct FeatureSet {
   std::vector<uint32_t> ids;  // sorted, unique
   double norm = 0;            // sqrt(sum of squared weights)
@@ -110,10 +93,7 @@ std::vector<std::string> FeaturesOf(const ClaimModel& c) {
   // ("we are not walking out on our patients"). At most kMaxQuoteShingles per claim.
   size_t shingles = 0;
   for (const auto& q : c.quotes) {
-    if (q.span.begin < c.claim.span.begin || q.span.end > c.claim.span.end) continue;
-    const std::string_view quoted =
-        std::string_view(c.claim.text).substr(q.span.begin - c.claim.span.begin, q.span.size());
-    const std::vector<std::string> words = LowercaseWords(quoted);
+    const std::vector<std::string>& words = q.words;
     for (size_t w = 0; w + 2 < words.size() && shingles < kMaxQuoteShingles; ++w, ++shingles) {
       f.push_back("qs:" + words[w] + " " + words[w + 1] + " " + words[w + 2]);
     }

@@ -565,7 +565,10 @@ ClaimModel ReadClaim(const std::string& text, Span span, DocumentContext& contex
     q.span = {t[a].span.end, b < t.size() ? t[b].span.begin : t.back().span.end};
     q.speaker = speaker;
     q.speaker_inferred = speaker_inferred;
-    claim.quotes.push_back(q);
+    for (size_t k = a + 1; k < b && k < t.size(); ++k) {
+      if (t[k].kind != TokenKind::kPunct) q.words.push_back(t[k].lower);
+    }
+    claim.quotes.push_back(std::move(q));
   }
 
   // Stems and negation.

@@ -681,3 +681,13 @@ TEST_CASE("alignment: one utterance quoted by two outlets is lined up by its wor
   const Alignment a = AlignDocuments(docs);
   CHECK(ClusterOf(a, "said Agata") == ClusterOf(a, "Dorota Kell insisted"));
 }
+
+TEST_CASE("claims: a quote carries its words, lowercased, without punctuation") {
+  const Alignment a = AlignDocuments(
+      {Doc("d1", "\u201cWe won\u2019t close the 1,200-bed ward, not today,\u201d Dr Lunde said.")});
+  REQUIRE(a.claims.size() == 1);
+  REQUIRE(a.claims[0].quotes.size() == 1);
+  CHECK(a.claims[0].quotes[0].words == std::vector<std::string>{"we", "won't", "close", "the",
+                                                                "1200", "bed", "ward", "not",
+                                                                "today"});
+}

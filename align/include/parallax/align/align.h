@@ -88,7 +88,10 @@ struct DateRef {
 };
 
 struct Quote {
-  Span span;            // the quoted words, without the quote marks
+  Span span;  // the quoted words, without the quote marks
+  // The quoted words as tokenised (Token::lower: lowercased, numbers without separators,
+  // possessive "'s" dropped), punctuation left out: what two outlets quoting one utterance share.
+  std::vector<std::string> words;
   std::string speaker;  // entity key of the speaker, "" when unknown
   // The speaker is the last named one before a "he said" / "she said": a likely guess, not
   // enough to hold against another outlet's speaker.
