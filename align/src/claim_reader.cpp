@@ -10,22 +10,16 @@
 namespace parallax::align {
 namespace {
 
-// True when text[span] ends in "?", closing quotes and brackets aside.
-bool EndsWithQuestionMark(const std::string& text, Span span) {
-  size_t end = std::min<size_t>(span.end, text.size());
-  while (end > span.begin) {
-    const unsigned char c = static_cast<unsigned char>(text[end - 1]);
-    if (c == ' ' || c == '"' || c == '\'' || c == ')' || c == ']') {
-      --end;
-    } else if (end - span.begin >= 3 && c == 0x9D && text.compare(end - 3, 2, "\xE2\x80") == 0) {
-      end -= 3;  // a closing curly quote (U+201D)
-    } else if (end - span.begin >= 3 && c == 0x99 && text.compare(end - 3, 2, "\xE2\x80") == 0) {
-      end -= 3;  // U+2019
-    } else {
-      break;
-    }
+// True when the tokens end in "?", closing quotes and brackets aside (the tokenizer has made
+// curly quotes plain).
+bool EndsWithQuestionMark(const std::vector<Token>& t) {
+  size_t end = t.size();
+  while (end > 0 && t[end - 1].kind == TokenKind::kPunct &&
+         (t[end - 1].lower == "\"" || t[end - 1].lower == "'" || t[end - 1].lower == ")" ||
+          t[end - 1].lower == "]")) {
+    --end;
   }
-  return end > span.begin && text[end - 1] == '?';
+  return end > 0 && t[end - 1].lower == "?";
 }
 
 bool IsSpeechVerb(const std::string& w) {
@@ -660,7 +654,7 @@ ClaimModel ReadClaim(const std::string& text, Span span, DocumentContext& contex
     });
   });
   // A question asserts no figure or date ("Two launches in one week?"): nothing to compare.
-  if (EndsWithQuestionMark(text, span)) {
+  if (EndsWithQuestionMark(t)) {
     claim.quantities.clear();
     claim.dates.clear();
   }

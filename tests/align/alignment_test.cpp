@@ -658,12 +658,15 @@ TEST_CASE("claims: a question asserts no figure or date") {
   const Alignment a = AlignDocuments({Doc("d1",
                                           "\"Two launches in one week?\" the director asked. "
                                           "Will the agency fly three missions by Friday? "
-                                          "The agency flew three missions in one week.")});
-  REQUIRE(a.claims.size() == 3);
+                                          "The agency flew three missions in one week. "
+                                          "\u201cFour launches by June?\u201d a reporter asked.")});
+  REQUIRE(a.claims.size() == 4);
   CHECK(a.claims[0].quantities.empty());
   CHECK(a.claims[1].quantities.empty());
   CHECK(a.claims[1].dates.empty());
   CHECK_FALSE(a.claims[2].quantities.empty());
+  CHECK(a.claims[3].quantities.empty());  // curly quotes close the question too
+  CHECK(a.claims[3].dates.empty());
 }
 
 TEST_CASE("alignment: one utterance quoted by two outlets is lined up by its words") {
