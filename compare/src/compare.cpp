@@ -15,50 +15,18 @@
 #include <utility>
 #include <vector>
 
+#include "findings.h"
 #include "rules.h"
 #include "values.h"
 
 namespace parallax::compare {
-namespace {
-
-Severity SeverityOf(FindingKind kind, double confidence) {
-  if (confidence < 0.6) return Severity::kLow;
-  switch (kind) {
-    case FindingKind::kPolarity:
-    case FindingKind::kAttribution:
-    case FindingKind::kQuantity:
-      return Severity::kHigh;
-    case FindingKind::kOmission:
-      return Severity::kLow;
-    default:
-      return Severity::kMedium;
-  }
-}
-
-std::string JoinOutlets(const std::vector<std::string>& outlets) {
-  std::string out;
-  for (size_t i = 0; i < outlets.size(); ++i) {
-    if (i > 0) out += i + 1 == outlets.size() ? " and " : ", ";
-    out += outlets[i];
-  }
-  return out;
-}
-
-struct FindingBuilder {
-  FindingKind kind;
-  std::string topic;
-  double confidence = 0;
-  // claim index -> value said
-  std::map<size_t, Side> sides;
-};
-
-}  // namespace
 
 Comparison CompareClusters(const std::vector<Document>& documents,
                            const align::Alignment& alignment, const CompareOptions& options) {
   Comparison out;
   out.clusters = alignment.clusters;
   std::vector<Finding> omissions;
+  std::vector<FindingBuilder> contradictions;                // per cluster, in cluster order
   std::set<std::tuple<FindingKind, size_t, size_t>> raised;  // (kind, claim, claim) reported
   StemVocabulary vocabulary;
   // Full documents per event: an omission is claimed only against the documents of the event
@@ -92,7 +60,7 @@ Comparison CompareClusters(const std::vector<Document>& documents,
     // A value facet lines up one figure or date across claims that may say different things
     // otherwise: only that value is compared there.
     const ClusterBasis facet = alignment.clusters[k].basis;
-    std::map<std::pair<FindingKind, std::string>, FindingBuilder> builders;
+    std::map<std::pair<FindingKind, std::string>, FindingBuilder> builders;  // by (kind, group)
     // Every claim is compared with the cluster's first kMaxAnchors claims, not with every
     // other: work stays linear in cluster size (a cluster of replicated wire copy can hold
     // thousands), and a disagreement still meets one of the anchors.
@@ -129,9 +97,11 @@ Comparison CompareClusters(const std::vector<Document>& documents,
           // A pair that already disagrees in an earlier cluster is not reported twice.
           if (!raised.insert({conflict->kind, members[x], members[y]}).second) return;
           // One finding per kind and topic: a vote tally and an amount are two disagreements.
-          FindingBuilder& f = builders[{
-              conflict->kind, conflict->group.empty() ? conflict->topic : conflict->group}];
+          const std::string& group = conflict->group.empty() ? conflict->topic : conflict->group;
+          FindingBuilder& f = builders[{conflict->kind, group}];
           f.kind = conflict->kind;
+          f.group = group;
+          f.cluster = k;
           if (f.topic.empty()) f.topic = conflict->topic;
           f.confidence = std::max(f.confidence, conflict->confidence);
           f.sides.emplace(members[x], conflict->a);
@@ -160,38 +130,8 @@ Comparison CompareClusters(const std::vector<Document>& documents,
         }
       }
     }
-    for (auto& [key, f] : builders) {
-      const FindingKind kind = key.first;
-      Finding finding;
-      finding.kind = kind;
-      finding.cluster_id = cluster.id;
-      finding.confidence = f.confidence;
-      finding.severity = SeverityOf(kind, f.confidence);
-      // Group the sides by value, in order of first appearance.
-      std::vector<std::pair<std::string, std::vector<std::string>>> groups;
-      for (const auto& [index, side] : f.sides) {
-        const ClaimModel& c = alignment.claims[index];
-        const Document& doc = documents[c.document_index];
-        finding.claim_ids.push_back(c.claim.id);
-        finding.values.push_back({doc.id, c.claim.id, side.value, side.evidence});
-        auto it = std::find_if(groups.begin(), groups.end(),
-                               [&value = side.value](const auto& g) { return g.first == value; });
-        if (it == groups.end()) {
-          groups.push_back({side.value, {}});
-          it = groups.end() - 1;
-        }
-        it->second.push_back(doc.outlet.empty() ? doc.id : doc.outlet);
-      }
-      std::string summary = "Outlets disagree on " + f.topic + ": ";
-      for (size_t g = 0; g < groups.size(); ++g) {
-        if (g > 0) summary += g + 1 == groups.size() ? ", but " : ", ";
-        summary += JoinOutlets(groups[g].second) +
-                   (groups[g].second.size() > 1 ? " say " : " says ") + groups[g].first;
-      }
-      finding.summary = summary + ".";
-      out.findings.push_back(std::move(finding));
-      cluster.verdict = Verdict::kConflict;
-    }
+    for (auto& [key, f] : builders) contradictions.push_back(std::move(f));
+    if (!builders.empty()) cluster.verdict = Verdict::kConflict;
 
     // Omission: a fact most full documents report that a full document leaves out.
     const size_t event = event_of(*docs.begin());
@@ -240,6 +180,9 @@ Comparison CompareClusters(const std::vector<Document>& documents,
         omissions.push_back(std::move(o));
       }
     }
+  }
+  for (const FindingBuilder& f : MergeAcrossClusters(std::move(contradictions), alignment)) {
+    out.findings.push_back(BuildFinding(f, documents, alignment));
   }
   for (auto& o : omissions) out.findings.push_back(std::move(o));
   for (size_t i = 0; i < out.findings.size(); ++i) out.findings[i].id = "f" + std::to_string(i + 1);

@@ -84,8 +84,10 @@ std::optional<PairConflict> CompareDates(const ClaimModel& a, const ClaimModel& 
     }
   }
   if (clash_a == nullptr) return std::nullopt;
+  // Dates both yet to come ("will meet again on 23 April"): when it is to happen.
+  const bool ahead = clash_a->ahead && clash_b->ahead;
   return PairConflict{FindingKind::kTime,
-                      "when it happened",
+                      ahead ? "when it will happen" : "when it happened",
                       {DescribeDate(*clash_a), clash_a->span},
                       {DescribeDate(*clash_b), clash_b->span},
                       0.7};

@@ -869,3 +869,43 @@ TEST_CASE("times: a start time told on two clocks is lined up and not held as a 
   CHECK(together);
   for (const auto& f : CompareClusters(docs, a).findings) CHECK(f.kind != FindingKind::kTime);
 }
+
+TEST_CASE("findings: one disagreement lined up in two clusters is told once, citing all claims") {
+  using parallax::ClusterBasis;
+  const std::vector<Document> docs = {
+      Doc("d1", "Coast Herald",
+          "The envoys will reconvene on 23 April in Valmora. "
+          "The next round of talks in Valmora opens on 23 April."),
+      Doc("d2", "Valmora Post",
+          "The envoys will meet again on 16 April in Valmora. "
+          "The envoys will meet again on 9 May in Valmora, an aide said."),
+      Doc("d3", "Ledger", "The next round of talks in Valmora is scheduled for 16 April.")};
+  parallax::align::Alignment a = parallax::align::AlignDocuments(docs);
+  REQUIRE(a.claims.size() == 5);
+  // d1's first claim is lined up with d2's, and again with d3's in another cluster.
+  a.clusters = {{"k1", {"c1", "c3"}, Verdict::kSingle, ClusterBasis::kStatement},
+                {"k2", {"c1", "c5"}, Verdict::kSingle, ClusterBasis::kStatement}};
+  a.cluster_members = {{0, 2}, {0, 4}};
+  auto c = CompareClusters(docs, a);
+  REQUIRE(c.findings.size() == 1);
+  const parallax::Finding& f = c.findings[0];
+  CHECK(f.kind == FindingKind::kTime);
+  CHECK(f.claim_ids == std::vector<std::string>{"c1", "c3", "c5"});
+  CHECK(f.summary ==
+        "Outlets disagree on when it will happen: Coast Herald says 2026-04-23, but Valmora Post "
+        "and Ledger say 2026-04-16.");
+  CHECK(c.clusters[0].verdict == Verdict::kConflict);
+  CHECK(c.clusters[1].verdict == Verdict::kConflict);
+
+  // The clusters share no claim: two disagreements, told apart.
+  a.clusters[1] = {"k2", {"c2", "c5"}, Verdict::kSingle, ClusterBasis::kStatement};
+  a.cluster_members[1] = {1, 4};
+  c = CompareClusters(docs, a);
+  CHECK(c.findings.size() == 2);
+
+  // Valmora Post saying 16 April in one cluster and 9 May in the other: not folded together.
+  a.clusters[1] = {"k2", {"c1", "c4"}, Verdict::kSingle, ClusterBasis::kStatement};
+  a.cluster_members[1] = {0, 3};
+  c = CompareClusters(docs, a);
+  CHECK(c.findings.size() == 2);
+}
