@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Scores `parallax compare` on labelled events: serves each event folder on 127.0.0.1, compares
 # its pages, and prints ../shared/tools/score_report.py's lines for it.
-# Usage: bench/score_corpus.sh [EVENT_DIR...]
+# Usage: [ALIGN_PRECISION=1] bench/score_corpus.sh [EVENT_DIR...]
 #   (default: ../shared/corpus/dev/*, examples/meeting and the held-out bench/events/*)
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -24,5 +24,7 @@ for event in "${events[@]}"; do
   kill "$server" 2>/dev/null; wait "$server" 2>/dev/null
   echo "== $name"
   python3 "$tools/score_report.py" "$out/$name.json" "$event" | tail -"${LINES_SHOWN:-1}"
+  # ALIGN_PRECISION=1: also how often claims of two different gold facts share a cluster.
+  if [ -n "${ALIGN_PRECISION:-}" ]; then python3 bench/align_precision.py "$out/$name.json" "$event"; fi
   port=$((port + 1))
 done
