@@ -75,6 +75,7 @@ Measure MeasureWord(const std::string& w) {
   if (w == "inch" || w == "inches") return {"m", 0.0254};
   if (w == "yard" || w == "yards") return {"m", 0.9144};
   if (w == "kg" || w.starts_with("kilogram")) return {"kg", 1};
+  if (w == "lb" || w == "lbs") return {"kg", 0.45359237};
   if (w == "tonne" || w == "tonnes" || w == "ton" || w == "tons") return {"kg", 1e3};
   if (w == "hectare" || w == "hectares" || w == "ha") return {"m2", 1e4};
   if (w == "acre" || w == "acres") return {"m2", 4046.856};
@@ -340,6 +341,13 @@ std::vector<Quantity> ExtractQuantities(const std::string& text, Span span) {
     std::string fused;  // a unit written onto the number: "310mm"
     double value = ReadNumber(t, i, next, resolution, &fused);
     if (std::isnan(value)) continue;
+    // A number joined to the word before it is part of a name: "Orla-2", "Covid-19", "F-16".
+    if (t[i].kind == TokenKind::kNumber && t[i].hyphen_before && i > 0 &&
+        t[i - 1].kind == TokenKind::kWord && NumberWordValue(t[i - 1].lower) < 0 &&
+        t[i - 1].capitalized) {
+      i = next - 1;
+      continue;
+    }
     if (LooksLikeClockOrDate(t, i, next)) {
       i = next - 1;
       continue;
@@ -414,6 +422,15 @@ std::vector<Quantity> ExtractQuantities(const std::string& text, Span span) {
       end += 2;
     } else if (!currency.empty()) {
       q.unit = currency;
+    } else if (end + 1 < t.size() && (t[end].lower == "pound" || t[end].lower == "pounds") &&
+               t[end].hyphen_before && t[end + 1].lower != "note" && t[end + 1].lower != "coin") {
+      // "a 2,535-pound satellite", "(2,535-pound)": a weight. Money in pounds is "£2,535", "2,535
+      // pounds" or "a ten-pound note".
+      value *= 0.45359237;
+      high *= 0.45359237;
+      q.resolution *= 0.45359237;
+      q.unit = "kg";
+      ++end;
     } else if (end < t.size() && CurrencyWord(t[end].lower)) {
       q.unit = CurrencyWord(t[end].lower);
       ++end;

@@ -193,3 +193,26 @@ TEST_CASE("quantities: a count's noun is the plural after its modifiers") {
   CHECK(noun_of("Officials counted 81 drones overnight.") == "drone");
   CHECK(noun_of("Six people were hurt.") == "peopl");
 }
+
+TEST_CASE("quantities: a number joined to a name is part of the name, not a count") {
+  CHECK(Read("The Orla-2 satellite reached orbit.").empty());
+  CHECK(Read("Two F-16 jets escorted the plane.").size() == 1);  // "two jets", not 16
+  const auto q = Read("Ward 7 took 19 Covid-19 patients.");
+  REQUIRE(q.size() == 2);
+  CHECK(q[1].low == Approx(19));
+}
+
+TEST_CASE("quantities: a weight in pounds is a weight; money in pounds stays money") {
+  auto q = Read("It carried the 1,150-kilogram (2,535-pound) satellite.");
+  REQUIRE(q.size() == 2);
+  CHECK(q[1].unit == "kg");
+  CHECK(q[1].low == Approx(1150).epsilon(0.01));
+  q = Read("The 2,535-lb satellite is the heaviest yet.");
+  REQUIRE(q.size() == 1);
+  CHECK(q[0].unit == "kg");
+  CHECK(q[0].low == Approx(1150).epsilon(0.01));
+  q = Read("The fine was 2,535 pounds, paid with a ten-pound note.");
+  REQUIRE(q.size() == 2);
+  CHECK(q[0].unit == "GBP");
+  CHECK(q[1].unit == "GBP");
+}
