@@ -401,6 +401,18 @@ void SetDay(DateRef& r, long day_index) {
   r.day = static_cast<int>(static_cast<unsigned>(d.day()));
 }
 
+// True when `inner` is a time of one day strictly inside `outer`'s span of that day, both on
+// one clock ("6.14am" inside "this morning").
+bool WithinOnOneClock(const DateRef& inner, const DateRef& outer) {
+  if (inner.minute_low < 0 || outer.minute_low < 0) return false;
+  if (inner.year != outer.year || inner.month != outer.month || inner.day != outer.day)
+    return false;
+  if (inner.zone != outer.zone || inner.utc_offset_minutes != outer.utc_offset_minutes)
+    return false;
+  return outer.minute_low <= inner.minute_low && inner.minute_high <= outer.minute_high &&
+         inner.minute_high - inner.minute_low < outer.minute_high - outer.minute_low;
+}
+
 // Puts the interval on `day_index` and rolls the day so that minute_low is in [0, 1440).
 void SetClock(DateRef& r, long day_index, const ClockHit& h, const Published& pub) {
   long day_number = day_index;
@@ -513,6 +525,21 @@ void AddClockTimes(const std::string& text, const std::vector<Token>& t, const P
   // the local time is on a known clock too (UTC+3 here), comparable with other outlets'; the
   // two are one time, kept once.
   for (size_t k = 0; k + 1 < hits.size(); ++k) {
+    // "04:14 GMT (06:14 local time)", "05:14 UTC (1:14 a.m. EDT)": the stated time first, then
+    // its restatement on the place's clock or another zone's, the same instant.
+    const bool restated =
+        hits[k].zone == DateRef::Zone::kStated && hits[k + 1].first == hits[k].last + 2 &&
+        t[hits[k].last + 1].lower == "(" &&
+        (hits[k + 1].local ||
+         (hits[k + 1].zone == DateRef::Zone::kStated &&
+          (hits[k].low - hits[k].offset - (hits[k + 1].low - hits[k + 1].offset)) % kDay == 0));
+    if (restated) {
+      ClockHit& stated = hits[k];
+      const ClockHit& local = hits[k + 1];
+      stated.last = local.last + (local.last + 1 < t.size() && t[local.last + 1].lower == ")");
+      hits.erase(hits.begin() + static_cast<std::ptrdiff_t>(k + 1));
+      continue;
+    }
     ClockHit& local = hits[k];
     const ClockHit& stated = hits[k + 1];
     if (!local.local || stated.zone != DateRef::Zone::kStated) continue;
@@ -585,6 +612,16 @@ void AddClockTimes(const std::string& text, const std::vector<Token>& t, const P
     }
     out.push_back(r);
     where.emplace_back(hit.first, hit.last);
+  }
+  // "this morning, as the rocket lifted off at 6.14am": the part of the day holding a time the
+  // sentence states is that time told loosely, not a second time to compare.
+  for (size_t d = out.size(); d-- > 0;) {
+    const bool told_precisely = std::any_of(out.begin(), out.end(), [&](const DateRef& e) {
+      return &e != &out[d] && WithinOnOneClock(e, out[d]);
+    });
+    if (!told_precisely) continue;
+    out.erase(out.begin() + static_cast<std::ptrdiff_t>(d));
+    where.erase(where.begin() + static_cast<std::ptrdiff_t>(d));
   }
 }
 

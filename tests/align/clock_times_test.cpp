@@ -184,3 +184,22 @@ TEST_CASE("clock times: after midnight is the start of the next day") {
   CHECK(d.day == 5);
   CHECK(Interval(d, H(0), H(4)));
 }
+
+TEST_CASE("clock times: a stated time restated in brackets on another clock is kept once") {
+  DateRef d = One("It lifted off at 05:14 UTC (1:14 a.m. EDT) on Tuesday.");
+  CHECK(d.zone == Zone::kStated);
+  CHECK(d.utc_offset_minutes == 0);
+  CHECK(Interval(d, H(5, 14), H(5, 15)));
+  d = One("It lifted off at 04:14 GMT (06:14 local time) on Tuesday.");
+  CHECK(d.zone == Zone::kStated);
+  CHECK(Interval(d, H(4, 14), H(4, 15)));
+  // Two different instants in brackets are two times.
+  CHECK(Read("It was due at 05:14 UTC (delayed to 07:30 UTC) on Tuesday.").size() == 2);
+}
+
+TEST_CASE("clock times: the part of the day holding a stated time is that time told loosely") {
+  const DateRef d = One("Windows rattled this morning as the rocket lifted off at 6.14am.");
+  CHECK(Interval(d, H(6, 14), H(6, 15)));
+  // A time outside it is another time of the sentence.
+  CHECK(Read("The hall filled this morning and the vote came at 3pm.").size() == 2);
+}
