@@ -112,7 +112,7 @@ Comparison CompareClusters(const std::vector<Document>& documents,
         } else if (facet == ClusterBasis::kAct) {
           report(CompareActs(a, b));
         } else if (facet == ClusterBasis::kDate) {
-          report(CompareDates(a, b));
+          report(CompareDates(a, b, /*lined_up=*/true));
         } else {
           const double stem_jaccard = StemJaccard(stems[x], stems[y]);
           report(CompareQuantities(a, b, quantity_keys[x], quantity_keys[y]));

@@ -38,8 +38,10 @@ std::optional<PairConflict> CompareQuantities(const ClaimModel& a, const ClaimMo
                                               const std::vector<std::string>& keys_a,
                                               const std::vector<std::string>& keys_b);
 // Dates or clock times of one act ("arrived on Monday" / "arrived on Tuesday") that cannot both
-// hold; a less precise date agrees with a more precise one.
-std::optional<PairConflict> CompareDates(const ClaimModel& a, const ClaimModel& b);
+// hold; a less precise date agrees with a more precise one. `lined_up`: the claims are a date
+// facet's (align/ lined their dates up as one fact), so one date each is one act's.
+std::optional<PairConflict> CompareDates(const ClaimModel& a, const ClaimModel& b,
+                                         bool lined_up = false);
 
 // polarity_rules.cpp: what happened, will happen, or was denied.
 // One act asserted by one claim and negated by the other ("signed" / "did not sign"), when the

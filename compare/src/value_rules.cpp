@@ -56,14 +56,14 @@ std::optional<PairConflict> CompareQuantities(const ClaimModel& a, const ClaimMo
   return std::nullopt;
 }
 
-std::optional<PairConflict> CompareDates(const ClaimModel& a, const ClaimModel& b) {
+std::optional<PairConflict> CompareDates(const ClaimModel& a, const ClaimModel& b, bool lined_up) {
   // Only dates said of the same act ("arrived on Monday" / "arrived on Tuesday") are compared;
   // any compatible pair of them means the accounts agree.
   // Claims that say much the same thing around one date each speak of one act too.
   // Not for a day told relative to publication ("last night"): two outlets' "last night" may
   // be two nights, and what each says happened then may well be two states of one story.
   const bool one_act = a.dates.size() == 1 && b.dates.size() == 1 && !a.dates[0].relative &&
-                       !b.dates[0].relative && StemJaccard(a, b) >= 0.3;
+                       !b.dates[0].relative && (lined_up || StemJaccard(a, b) >= 0.3);
   const align::DateRef* clash_a = nullptr;
   const align::DateRef* clash_b = nullptr;
   for (const auto& da : a.dates) {

@@ -909,3 +909,19 @@ TEST_CASE("findings: one disagreement lined up in two clusters is told once, cit
   c = CompareClusters(docs, a);
   CHECK(c.findings.size() == 2);
 }
+
+TEST_CASE("facets: one date each in a date facet is one act's, whatever the words around it") {
+  using parallax::ClusterBasis;
+  const std::vector<Document> docs = {
+      Doc("d1", "Coast Herald",
+          "The launcher rose from the northern coast at 04:14 GMT on 3 November."),
+      Doc("d2", "Valmora Post", "Lifted off at 05:14 UTC on 3 November, the rocket flew well.")};
+  parallax::align::Alignment a = parallax::align::AlignDocuments(docs);
+  REQUIRE(a.claims.size() == 2);
+  a.clusters = {{"k1", {"c1", "c2"}, Verdict::kSingle, ClusterBasis::kDate}};
+  a.cluster_members = {{0, 1}};
+  CHECK(KindsOf(CompareClusters(docs, a)) == std::vector<FindingKind>{FindingKind::kTime});
+  // Lined up as statements, unlike words around the times do not make them one act.
+  a.clusters[0].basis = ClusterBasis::kStatement;
+  CHECK(KindsOf(CompareClusters(docs, a)).empty());
+}
