@@ -521,38 +521,33 @@ void AddClockTimes(const std::string& text, const std::vector<Token>& t, const P
       hits.push_back(h);
     }
   }
+  // A time restated in brackets right after it is one time, kept once.
   // "6.40 p.m. local time (1540 GMT)": the stated equivalent tells the local clock's offset, so
-  // the local time is on a known clock too (UTC+3 here), comparable with other outlets'; the
-  // two are one time, kept once.
+  // the local time is on a known clock too (UTC+3 here), comparable with other outlets'.
+  // "04:14 GMT (06:14 local time)", "05:14 UTC (1:14 a.m. EDT)": the stated time comes first,
+  // then the same instant on the place's clock or another zone's.
+  auto utc_minute = [](const ClockHit& h) { return h.low - h.offset; };
   for (size_t k = 0; k + 1 < hits.size(); ++k) {
-    // "04:14 GMT (06:14 local time)", "05:14 UTC (1:14 a.m. EDT)": the stated time first, then
-    // its restatement on the place's clock or another zone's, the same instant.
-    const bool restated =
-        hits[k].zone == DateRef::Zone::kStated && hits[k + 1].first == hits[k].last + 2 &&
-        t[hits[k].last + 1].lower == "(" &&
-        (hits[k + 1].local ||
-         (hits[k + 1].zone == DateRef::Zone::kStated &&
-          (hits[k].low - hits[k].offset - (hits[k + 1].low - hits[k + 1].offset)) % kDay == 0));
-    if (restated) {
-      ClockHit& stated = hits[k];
-      const ClockHit& local = hits[k + 1];
-      stated.last = local.last + (local.last + 1 < t.size() && t[local.last + 1].lower == ")");
-      hits.erase(hits.begin() + static_cast<std::ptrdiff_t>(k + 1));
+    ClockHit& first = hits[k];
+    const ClockHit& second = hits[k + 1];
+    if (second.first != first.last + 2 || t[first.last + 1].lower != "(") continue;
+    if (first.zone == DateRef::Zone::kStated &&
+        (second.local || (second.zone == DateRef::Zone::kStated &&
+                          (utc_minute(first) - utc_minute(second)) % kDay == 0))) {
+      // The stated time stands; its restatement adds nothing.
+    } else if (first.local && second.zone == DateRef::Zone::kStated) {
+      int offset = first.low - utc_minute(second);
+      while (offset > 14 * 60) offset -= kDay;
+      while (offset < -12 * 60) offset += kDay;
+      if (offset % 15 != 0) continue;  // not a whole zone: a misreading
+      first.local = false;
+      first.zone = DateRef::Zone::kStated;
+      first.offset = offset;
+      first.place_clock = true;
+    } else {
       continue;
     }
-    ClockHit& local = hits[k];
-    const ClockHit& stated = hits[k + 1];
-    if (!local.local || stated.zone != DateRef::Zone::kStated) continue;
-    if (stated.first != local.last + 2 || t[local.last + 1].lower != "(") continue;
-    int offset = local.low - (stated.low - stated.offset);
-    while (offset > 14 * 60) offset -= kDay;
-    while (offset < -12 * 60) offset += kDay;
-    if (offset % 15 != 0) continue;  // not a whole zone: a misreading
-    local.local = false;
-    local.zone = DateRef::Zone::kStated;
-    local.offset = offset;
-    local.place_clock = true;
-    local.last = stated.last + (stated.last + 1 < t.size() && t[stated.last + 1].lower == ")");
+    first.last = second.last + (second.last + 1 < t.size() && t[second.last + 1].lower == ")");
     hits.erase(hits.begin() + static_cast<std::ptrdiff_t>(k + 1));
   }
   // Put each time on a day: the date it is said with, else the nearest date of the sentence
