@@ -59,6 +59,8 @@ double HoursPerUnit(const std::string& w) {
 // A unit of measure and what one of it is in its base unit: lengths in metres ("m"), speeds in
 // kilometres per hour ("km/h"), masses in kilograms ("kg"), areas in square metres ("m2"),
 // volumes in cubic metres ("m3") and flows in cubic metres per second ("m3/s").
+constexpr double kKilogramsPerPound = 0.45359237;
+
 struct Measure {
   const char* unit = nullptr;
   double factor = 0;
@@ -75,7 +77,7 @@ Measure MeasureWord(const std::string& w) {
   if (w == "inch" || w == "inches") return {"m", 0.0254};
   if (w == "yard" || w == "yards") return {"m", 0.9144};
   if (w == "kg" || w.starts_with("kilogram")) return {"kg", 1};
-  if (w == "lb" || w == "lbs") return {"kg", 0.45359237};
+  if (w == "lb" || w == "lbs") return {"kg", kKilogramsPerPound};
   if (w == "tonne" || w == "tonnes" || w == "ton" || w == "tons") return {"kg", 1e3};
   if (w == "hectare" || w == "hectares" || w == "ha") return {"m2", 1e4};
   if (w == "acre" || w == "acres") return {"m2", 4046.856};
@@ -83,6 +85,13 @@ Measure MeasureWord(const std::string& w) {
   if (w == "kph" || w == "km/h" || w == "kmh") return {"km/h", 1};
   if (w == "knot" || w == "knots") return {"km/h", 1.852};
   return {};
+}
+
+// "a 2,535-pound satellite", "(2,535-pound)": pounds joined to their number are a weight. Money
+// in pounds is "£2,535", "2,535 pounds" or "a ten-pound note".
+bool PoundsOfWeight(const std::vector<Token>& t, size_t i) {
+  return i + 1 < t.size() && (t[i].lower == "pound" || t[i].lower == "pounds") &&
+         t[i].hyphen_before && t[i + 1].lower != "note" && t[i + 1].lower != "coin";
 }
 
 // Reads a unit of measure at t[i] ("km", "square metres", "miles per hour", "km/h", "nautical
@@ -115,6 +124,9 @@ int ReadMeasure(const std::vector<Token>& t, size_t i, const std::string& fused,
   } else if (word(i) == "nautical" && (word(i + 1) == "mile" || word(i + 1) == "miles")) {
     measure = {"m", 1852};
     return 2;
+  } else if (PoundsOfWeight(t, i)) {
+    measure = {"kg", kKilogramsPerPound};
+    return 1;
   } else {
     measure = MeasureWord(word(i));
     used = 1;
@@ -422,16 +434,7 @@ std::vector<Quantity> ExtractQuantities(const std::string& text, Span span) {
       end += 2;
     } else if (!currency.empty()) {
       q.unit = currency;
-    } else if (end + 1 < t.size() && (t[end].lower == "pound" || t[end].lower == "pounds") &&
-               t[end].hyphen_before && t[end + 1].lower != "note" && t[end + 1].lower != "coin") {
-      // "a 2,535-pound satellite", "(2,535-pound)": a weight. Money in pounds is "£2,535", "2,535
-      // pounds" or "a ten-pound note".
-      value *= 0.45359237;
-      high *= 0.45359237;
-      q.resolution *= 0.45359237;
-      q.unit = "kg";
-      ++end;
-    } else if (end < t.size() && CurrencyWord(t[end].lower)) {
+    } else if (end < t.size() && CurrencyWord(t[end].lower) && !PoundsOfWeight(t, end)) {
       q.unit = CurrencyWord(t[end].lower);
       ++end;
     } else if (Measure measure; ReadMeasure(t, end, fused, measure) >= 0) {
