@@ -24,14 +24,7 @@ import sys
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "shared",
                                 "tools"))
 from goldlib import norm  # noqa: E402
-
-
-def doc_key(doc, keys):
-    where = (doc.get("url") or doc.get("source") or "") + "/"
-    for k in keys:
-        if f"/{k}/" in where:
-            return k
-    return None
+from score_report import doc_key  # noqa: E402
 
 
 def main():
@@ -43,12 +36,15 @@ def main():
     doc_of = {d["id"]: doc_key(d, keys) for d in report.get("documents", [])}
     claims = {c["id"]: (doc_of.get(c.get("document")), norm(c.get("text", "")))
               for c in report.get("claims", [])}
-    clusters_of = {True: {}, False: {}}  # statement-like only? -> claim -> cluster ids
+    any_cluster, fact_cluster = {}, {}  # claim id -> ids of its clusters (fact: not "event")
     for cl in report.get("clusters", []):
         for cid in cl.get("claims", []):
-            clusters_of[False].setdefault(cid, set()).add(cl["id"])
+            any_cluster.setdefault(cid, set()).add(cl["id"])
             if cl.get("basis") != "event":
-                clusters_of[True].setdefault(cid, set()).add(cl["id"])
+                fact_cluster.setdefault(cid, set()).add(cl["id"])
+
+    def share(clusters_of, xs, ys):
+        return any(clusters_of.get(x, set()) & clusters_of.get(y, set()) for x in xs for y in ys)
 
     def covering(side):
         a = norm(side["anchor"])
@@ -70,14 +66,8 @@ def main():
                 if doc_a == doc_b or not ca_only or not cb_only:
                     continue
                 pairs += 1
-                for statement_only in (False, True):
-                    shared = any(clusters_of[statement_only].get(x, set()) &
-                                 clusters_of[statement_only].get(y, set())
-                                 for x in ca_only for y in cb_only)
-                    if shared and statement_only:
-                        merged_statement += 1
-                    elif shared:
-                        merged_any += 1
+                merged_any += share(any_cluster, ca_only, cb_only)
+                merged_statement += share(fact_cluster, ca_only, cb_only)
     rate = (lambda n: n / pairs if pairs else 0.0)
     print(f"cross_fact_pairs={pairs} merged_any={rate(merged_any):.3f} "
           f"merged_statement={rate(merged_statement):.3f}")

@@ -41,9 +41,9 @@ bool ValuesByDocument(const FindingBuilder& b, const align::Alignment& alignment
   return true;
 }
 
+// `kept` and `b` are of one kind and group (MergeAcrossClusters tries no others).
 bool TellOneDisagreement(const FindingBuilder& kept, const FindingBuilder& b,
                          const align::Alignment& alignment) {
-  if (kept.kind != b.kind || kept.group != b.group) return false;
   const bool share = std::any_of(b.sides.begin(), b.sides.end(), [&](const auto& side) {
     const auto it = kept.sides.find(side.first);
     return it != kept.sides.end() && it->second.value == side.second.value;
