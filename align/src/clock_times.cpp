@@ -455,6 +455,12 @@ void AddClockTimes(const std::string& text, const std::vector<Token>& t, const P
     }
     size_t lead = f;
     if (f > 0 && t[f - 1].lower == "on") lead = f - 1;
+    // "running again by Wednesday morning": a state as of then, not when something happened
+    // (as for clock times after "by", see ReadClockHit).
+    if (lead > 0 && (t[lead - 1].lower == "by" || t[lead - 1].lower == "until" ||
+                     t[lead - 1].lower == "till" || t[lead - 1].lower == "since")) {
+      continue;
+    }
     const bool late = lead > 0 && t[lead - 1].lower == "late";
     const bool early = lead > 0 && t[lead - 1].lower == "early";
     if (late || early) {
@@ -602,6 +608,8 @@ void AddClockTimes(const std::string& text, const std::vector<Token>& t, const P
       if (hit.midnight && hit.low >= kDay) hit.low -= kDay, hit.high -= kDay;
       SetClock(r, InferDay(pub, hit, future), hit, pub);
       r.day_inferred = true;
+      // "will open at the town hall at 10am": a time to come, not the event's.
+      r.ahead = SpeaksOfFuture(t, hit.first, 8);
       r.span = {t[hit.first].span.begin, t[hit.last].span.end};
       r.context = ValueContext(t, hit.first, hit.last);
     }

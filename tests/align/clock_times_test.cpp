@@ -124,6 +124,19 @@ TEST_CASE("clock times: parts of the day said with a date are broad intervals on
   CHECK(Interval(d, H(18), H(28)));  // runs into Wednesday
 }
 
+TEST_CASE("clock times: a part of the day after 'by' or 'until' is a deadline, not a time") {
+  auto d = Read("Trains were running again on the line by Wednesday morning, the operator said.",
+                "2026-11-18T07:00:00-05:00");
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].minute_low < 0);
+  d = Read("The line stays closed until Friday evening.", "2026-11-18T07:00:00-05:00");
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].minute_low < 0);
+  d = Read("Trains were running again on Wednesday morning.", "2026-11-18T07:00:00-05:00");
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].minute_low >= 0);
+}
+
 TEST_CASE("clock times: a time said with a date is put on that date, not beside it") {
   const DateRef d = One("The hearing is on Thursday, Oct. 30, at 6 p.m. in council chambers.");
   CHECK(d.month == 10);
@@ -152,6 +165,23 @@ TEST_CASE("clock times: a time without a date falls on the day it last fell befo
   CHECK(d.day == 9);
   d = One("The storm made landfall at 9 a.m.", "2026-06-10T06:45:00+03:00");
   CHECK(d.day == 10);
+}
+
+TEST_CASE("clock times: a time without a date in a clause about the future lies ahead") {
+  // Stamped at 06:45: the opening at 10am is still to come that day, not a time of the event.
+  DateRef d = One("A book of condolence will open at the town hall at 10am.",
+                  "2026-11-18T06:45:00+01:00");
+  CHECK(d.day == 18);
+  CHECK(d.ahead);
+  d = One("Talks will resume at 9 a.m.", "2025-11-04T15:00:00+01:00");
+  CHECK(d.ahead);
+  d = One("The roll call came at 10:50 p.m.", "2025-10-15T06:30:00-04:00");
+  CHECK_FALSE(d.ahead);
+  // A future word in another clause, far before the time, does not move it.
+  d = One("Investigators will examine the wreck, which came off the rails as it entered the "
+          "sharp curve south of the station at 7.52 p.m.",
+          "2026-11-18T06:45:00+01:00");
+  CHECK_FALSE(d.ahead);
 }
 
 TEST_CASE("clock times: 'local time (1540 GMT)' tells the local clock's offset, kept once") {
