@@ -57,7 +57,7 @@ void AddQuantity(const Quantity& q, Mention& m) {
   const double slack = std::max(q.resolution / 2, 0.01 * std::abs(high));
   switch (q.bound) {
     case Bound::kApprox:
-      low *= 0.85, high *= 1.15;
+      low -= ApproximationMargin(q, low), high += ApproximationMargin(q, high);
       break;
     case Bound::kAtLeast:
       high = std::numeric_limits<double>::infinity();

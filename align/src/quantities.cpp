@@ -7,6 +7,7 @@
 #include <limits>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 
 #include "parallax/align/align.h"
 #include "text.h"
@@ -284,7 +285,32 @@ bool ClockTimeAt(const std::vector<Token>& t, size_t first, size_t end) {
           !t[end + 1].space_before);
 }
 
+// The count of this sentence whose noun a bare number followed by a verb leaves out ("two
+// people were killed and more than 60 were injured"): the last one read before it, or null.
+const Quantity* ElidedNoun(const std::vector<Token>& t, size_t after_number,
+                           const std::vector<Quantity>& read) {
+  static const std::unordered_set<std::string_view> kVerbs = {"were", "was", "are", "is",
+                                                              "have", "had", "died"};
+  if (after_number >= t.size() || !kVerbs.count(t[after_number].lower)) return nullptr;
+  for (auto it = read.rbegin(); it != read.rend(); ++it) {
+    if (it->unit == "count" && !it->noun.empty()) return &*it;
+  }
+  return nullptr;
+}
+
 }  // namespace
+
+double ApproximationMargin(const Quantity& q, double value) {
+  const double magnitude = std::fabs(value);
+  double place = q.resolution > 0 ? q.resolution : 1;
+  // The written digits, as a whole number of `resolution`s: trailing zeros widen the place.
+  double digits = std::round(magnitude / place);
+  while (digits >= 10 && std::fmod(digits, 10) == 0) {
+    digits /= 10;
+    place *= 10;
+  }
+  return std::clamp(0.5 * place, 0.05 * magnitude, 0.15 * magnitude);
+}
 
 std::vector<Quantity> ExtractQuantities(const std::string& text, Span span) {
   std::vector<Quantity> out;
@@ -494,6 +520,11 @@ std::vector<Quantity> ExtractQuantities(const std::string& text, Span span) {
       q.noun = ContentStem(t[noun].lower);
       q.noun_text = t[noun].lower;
       end = noun + 1;
+    } else if (const Quantity* counted = ElidedNoun(t, end, out)) {
+      // "two people were killed and more than 60 were injured": the noun said once.
+      q.unit = "count";
+      q.noun = counted->noun;
+      q.noun_text = counted->noun_text;
     } else {
       i = next - 1;
       continue;

@@ -1,5 +1,8 @@
 #include "claim_text.h"
 
+#include <algorithm>
+#include <utility>
+
 namespace parallax::compare {
 
 std::set<std::string> Words(const std::string& text) {
@@ -68,6 +71,16 @@ bool SameSubject(const align::Quantity& a, const align::Quantity& b) {
       }
     }
   }
+  // The dead or hurt are a count of their own: "two passengers were killed" is not "carrying
+  // 140 passengers" ("kill", "wound" and "hurt" read as "die" and "injur", see ContentStem).
+  // The dead and the hurt are two counts too ("two killed and 38 injured").
+  auto casualties = [](const align::Quantity& q) {
+    const auto has = [&](const char* stem) {
+      return std::find(q.context.begin(), q.context.end(), stem) != q.context.end();
+    };
+    return std::pair{has("die"), has("injur")};
+  };
+  if (casualties(a) != casualties(b)) return false;
   if (a.unit == "age") return !a.noun.empty() && a.noun == b.noun;  // ages of one person
   // A noun that says what is counted ("engines", "vessels") is enough; "people" is not: four
   // people injured and 400 people evacuated are two counts.

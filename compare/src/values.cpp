@@ -33,8 +33,8 @@ void QuantityInterval(const Quantity& q, double& low, double& high) {
       high = q.high + slack_high;
       return;
     case Bound::kApprox:
-      low = q.low * 0.85 - slack_low;
-      high = q.high * 1.15 + slack_high;
+      low = q.low - align::ApproximationMargin(q, q.low) - slack_low;
+      high = q.high + align::ApproximationMargin(q, q.high) + slack_high;
       return;
     case Bound::kAtLeast:
       low = q.low - slack_low;

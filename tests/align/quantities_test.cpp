@@ -216,3 +216,20 @@ TEST_CASE("quantities: a weight in pounds is a weight; money in pounds stays mon
   CHECK(q[0].unit == "GBP");
   CHECK(q[1].unit == "GBP");
 }
+
+TEST_CASE("quantities: a bare number before a verb counts the noun said before it") {
+  auto q = Read("Two people were killed and more than 60 were injured.");
+  REQUIRE(q.size() == 2);
+  CHECK(q[1].low == 60);
+  CHECK(q[1].unit == "count");
+  CHECK(q[1].noun == q[0].noun);
+  CHECK(q[1].bound == Bound::kAtLeast);
+  // Without a count before it, a bare number is not read as one.
+  CHECK(Read("By nightfall 60 were accounted for.").empty());
+}
+
+TEST_CASE("quantities: a value's words stop at 'and' on either side") {
+  auto q = Read("Two passengers were killed and 38 people were injured.");
+  REQUIRE(q.size() == 2);
+  CHECK(q[1].context == std::vector<std::string>{"injur"});
+}

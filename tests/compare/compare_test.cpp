@@ -46,6 +46,19 @@ TEST_CASE("compatibility: overlapping hedges agree") {
   CHECK_FALSE(QuantitiesCompatible(Q(10, "count", Bound::kAtLeast), Q(8, "count")));
 }
 
+TEST_CASE("compatibility: a hedge is as wide as the figure is round") {
+  // "about 4,000" is a round figure: it reaches 3,500 and 4,500.
+  CHECK(QuantitiesCompatible(Q(4000, "count", Bound::kApprox), Q(4450, "count")));
+  CHECK_FALSE(QuantitiesCompatible(Q(4000, "count", Bound::kApprox), Q(4600, "count")));
+  // "some 340 metres" is written to ten metres: not "some 430 metres", which 15% would reach.
+  CHECK_FALSE(QuantitiesCompatible(Q(340, "m", Bound::kApprox), Q(430, "m", Bound::kApprox)));
+  CHECK(QuantitiesCompatible(Q(340, "m", Bound::kApprox), Q(355, "m")));
+  // Restated in feet, the written place is a hundred feet: "some 1,100ft" is 340 metres.
+  CHECK(QuantitiesCompatible(Q(1100 * 0.3048, "m", Bound::kApprox, 0.3048), Q(340, "m")));
+  // Small figures keep the widest hedge: "nearly three hours" reaches 2.6 hours.
+  CHECK(QuantitiesCompatible(Q(3, "h", Bound::kApprox), Q(2.6, "h")));
+}
+
 TEST_CASE("compatibility: rounding to the written precision agrees, other values do not") {
   CHECK(QuantitiesCompatible(Q(62, "%"), Q(62.4, "%", Bound::kExact, 0.1)));
   CHECK_FALSE(
@@ -367,6 +380,26 @@ TEST_CASE("compare: 'people' counted for two different things are not compared")
       Doc("d2", "Valmora Post",
           "The warehouse fire in Valmora led the mayor to evacuate 400 people overnight.")};
   CHECK(CompareClusters(docs, parallax::align::AlignDocuments(docs)).findings.empty());
+}
+
+TEST_CASE("compare: the dead or hurt among a count are not the whole count") {
+  auto kinds = [](const std::string& a, const std::string& b) {
+    const std::vector<Document> docs = {Doc("d1", "Coast Herald", a), Doc("d2", "Valmora Post", b)};
+    return KindsOf(CompareClusters(docs, parallax::align::AlignDocuments(docs)));
+  };
+  CHECK(kinds("Two passengers were killed when the evening train from Tollerby derailed at "
+              "Marrow Bend.",
+              "The evening train from Tollerby, carrying 140 passengers, derailed at Marrow Bend.")
+            .empty());
+  CHECK(kinds("Two passengers were killed when the evening train from Tollerby derailed at "
+              "Marrow Bend.",
+              "Three passengers were killed when the evening train from Tollerby derailed at "
+              "Marrow Bend.") == std::vector<FindingKind>{FindingKind::kQuantity});
+  CHECK(kinds("Two passengers were killed when the evening train from Tollerby derailed at "
+              "Marrow Bend.",
+              "Forty passengers were injured when the evening train from Tollerby derailed at "
+              "Marrow Bend.")
+            .empty());
 }
 
 TEST_CASE("compare: one outlet quoting two remarks, the other one of them, is no misquote") {

@@ -187,6 +187,12 @@ std::vector<Span> SplitSentences(const std::string& text);
 // Quantities stated in `text[span]`; spans are offsets into `text`.
 std::vector<Quantity> ExtractQuantities(const std::string& text, Span span);
 
+// How far a hedged figure ("about 4,000", "some 340 metres") may lie from `value`, one of its
+// bounds, in its unit: half the place of its last non-zero written digit ("about 4,000" ->
+// 500, "nearly three hours" -> 0.5 h), kept between 5% and 15% of `value`. A round figure is a
+// rough one; "some 340 metres" is not "some 430 metres".
+double ApproximationMargin(const Quantity& q, double value);
+
 // Dates in `text[span]`, resolved against `published` (ISO 8601 date or date-time, or "" when
 // unknown: then weekdays and relative words are not resolved).
 std::vector<DateRef> ExtractDates(const std::string& text, Span span, const std::string& published);
