@@ -238,8 +238,7 @@ std::vector<std::string> ValueContext(const std::vector<Token>& t, size_t first,
   size_t found = 0;
   for (size_t k = first; k-- > 0 && found < window;) {
     // Before "and" or "but", another predicate ("two were killed and 38 were injured").
-    if (t[k].lower == ";" || t[k].lower == ":" || t[k].lower == "and" || t[k].lower == "but")
-      break;
+    if (t[k].lower == ";" || t[k].lower == ":" || t[k].lower == "and" || t[k].lower == "but") break;
     if (take(k)) ++found;
   }
   found = 0;

@@ -169,8 +169,8 @@ TEST_CASE("clock times: a time without a date falls on the day it last fell befo
 
 TEST_CASE("clock times: a time without a date in a clause about the future lies ahead") {
   // Stamped at 06:45: the opening at 10am is still to come that day, not a time of the event.
-  DateRef d = One("A book of condolence will open at the town hall at 10am.",
-                  "2026-11-18T06:45:00+01:00");
+  DateRef d =
+      One("A book of condolence will open at the town hall at 10am.", "2026-11-18T06:45:00+01:00");
   CHECK(d.day == 18);
   CHECK(d.ahead);
   d = One("Talks will resume at 9 a.m.", "2025-11-04T15:00:00+01:00");
@@ -178,7 +178,8 @@ TEST_CASE("clock times: a time without a date in a clause about the future lies 
   d = One("The roll call came at 10:50 p.m.", "2025-10-15T06:30:00-04:00");
   CHECK_FALSE(d.ahead);
   // A future word in another clause, far before the time, does not move it.
-  d = One("Investigators will examine the wreck, which came off the rails as it entered the "
+  d =
+      One("Investigators will examine the wreck, which came off the rails as it entered the "
           "sharp curve south of the station at 7.52 p.m.",
           "2026-11-18T06:45:00+01:00");
   CHECK_FALSE(d.ahead);
