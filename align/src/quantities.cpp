@@ -319,7 +319,8 @@ std::vector<Quantity> ExtractQuantities(const std::string& text, Span span) {
   const bool mentions_vote = std::any_of(t.begin(), t.end(), [](const Token& tok) {
     const std::string& w = tok.lower;
     return w.rfind("vot", 0) == 0 || w == "ballot" || w == "tally" || w == "passed" ||
-           w == "approved" || w == "adopted" || w == "rejected" || w == "defeated";
+           w == "approved" || w == "adopted" || w == "rejected" || w == "defeated" ||
+           w == "split" || w == "backed";
   });
   for (size_t i = 0; i < t.size(); ++i) {
     // Shares: "half of the cost", "a third of", "two-thirds of", "three quarters of" are
@@ -438,6 +439,9 @@ std::vector<Quantity> ExtractQuantities(const std::string& text, Span span) {
         v2 = ReadNumber(t, next, after, d2);
       } else if (next + 1 < t.size() && (t[next].lower == "to" || t[next].lower == "-")) {
         v2 = ReadNumber(t, next + 1, after, d2);
+      } else if (next + 2 < t.size() && (t[next].lower == "votes" || t[next].lower == "vote") &&
+                 t[next + 1].lower == "to") {
+        v2 = ReadNumber(t, next + 2, after, d2);  // "by six votes to one"
       }
       if (!std::isnan(v2) && v2 <= value) {
         q.unit = "tally";

@@ -229,6 +229,7 @@ std::vector<std::string> ValueContext(const std::vector<Token>& t, size_t first,
         k == 0 && tok.capitalized && !(t.size() > 1 && t[1].capitalized && t[1].kind == tok.kind);
     if (tok.kind != TokenKind::kWord || (tok.capitalized && !place && !opening) ||
         IsStopword(tok.lower) || is_time_word(tok.lower) || MonthNumber(tok.lower) > 0 ||
+        NumberWordValue(tok.lower) >= 0 || std::isdigit(static_cast<unsigned char>(tok.lower[0])) ||
         WeekdayNumber(tok.lower) >= 0) {
       return false;
     }

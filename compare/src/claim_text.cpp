@@ -51,10 +51,11 @@ bool SameContext(const std::vector<std::string>& a, const std::vector<std::strin
 namespace {
 
 // Words that make a figure a derived one ("a margin of 11,316 votes", "a lead of four points",
-// "the remaining $148 million"): it is not a count of the same thing as a plain one.
+// "the remaining $148 million", "two years short of the eight sought"): it is not a count of the
+// same thing as a plain one.
 bool DerivedMeasure(const std::string& stem) {
-  static const std::set<std::string> kDerived = {"margin", "lead",    "gap",  "major",
-                                                 "differ", "remaind", "rest", "averag"};
+  static const std::set<std::string> kDerived = {"margin",  "lead", "gap",    "major", "differ",
+                                                 "remaind", "rest", "averag", "short"};
   return kDerived.count(stem) > 0;
 }
 

@@ -114,6 +114,26 @@ TEST_CASE("quantities: a decision taken by vote carries its tally without the wo
   for (const auto& q : no_decision) CHECK(q.unit != "tally");
 }
 
+TEST_CASE("quantities: a board split or backing a move by votes carries a tally") {
+  const auto voted = Read("The board voted 6-1 for the increase.");
+  REQUIRE(voted.size() == 1);
+  const auto words = Read("The board backed the increase by six votes to one.");
+  REQUIRE(words.size() == 1);
+  CHECK(words[0].unit == "tally");
+  CHECK(words[0].low == voted[0].low);
+  const auto split = Read("The board split 5-2 on the move.");
+  REQUIRE(split.size() == 1);
+  CHECK(split[0].unit == "tally");
+  CHECK(split[0].low != voted[0].low);
+}
+
+TEST_CASE("quantities: number words and figures are not the words around a value") {
+  const auto q = Read("The board split 5-2, with two of the seven members preferring a 25bp step.");
+  for (const auto& x : q) {
+    for (const auto& word : x.context) CHECK((word != "two" && word != "25bp"));
+  }
+}
+
 TEST_CASE("quantities: a share in words is a percentage ('half of', 'two-thirds of')") {
   const auto half = Read("Half of the cost would come from the federal government.");
   REQUIRE(half.size() == 1);

@@ -289,6 +289,10 @@ TEST_CASE("compare: a margin, other people's ages, and acts of two people are no
   CHECK(kinds("Irena Vosk won the Valmora run-off by a margin of 11,316 votes over Grell.",
               "Irena Vosk won the Valmora run-off with 80,106 votes against Grell.")
             .empty());
+  CHECK(kinds("Valmora prosecutors had sought eight years for the harbour fraud.",
+              "The harbour fraud sentence is two years short of the eight sought by Valmora "
+              "prosecutors.")
+            .empty());
   CHECK(kinds("Last out of the Valmora mine was 58-year-old foreman Aurel Vasko.",
               "First out of the Valmora mine was 29-year-old electrician Stanek Holm.")
             .empty());
