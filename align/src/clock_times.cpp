@@ -247,6 +247,7 @@ struct ClockHit {
   DateRef::Zone zone = DateRef::Zone::kUnknown;
   int offset = 0;
   bool local = false;        // "local time": the place's clock, unknown here
+  std::string clock;         // as DateRef::clock: "local", "moscow", or
   bool place_clock = false;  // a "local time" whose offset a stated equivalent told
   bool midnight = false;     // measured from the end of the anchor day (1440)
   int anchor = -1;           // index of the date it is said with, when adjacent
@@ -257,6 +258,7 @@ size_t ReadZone(const std::string& text, const std::vector<Token>& t, size_t j, 
   if (j >= t.size()) return 0;
   if (t[j].lower == "local" && j + 1 < t.size() && t[j + 1].lower == "time") {
     h.local = true;
+    h.clock = "local";
     h.zone = DateRef::Zone::kUnknown;
     return 2;
   }
@@ -264,6 +266,7 @@ size_t ReadZone(const std::string& text, const std::vector<Token>& t, size_t j, 
   if (t[j].kind == TokenKind::kWord && t[j].capitalized && j + 1 < t.size() &&
       t[j + 1].lower == "time" && WeekdayNumber(t[j].lower) < 0 && MonthNumber(t[j].lower) == 0) {
     h.local = true;
+    h.clock = t[j].lower;
     h.zone = DateRef::Zone::kUnknown;
     return 2;
   }
@@ -425,6 +428,7 @@ void SetClock(DateRef& r, long day_index, const ClockHit& h, const Published& pu
   r.zone = h.zone;
   r.utc_offset_minutes = h.offset;
   r.place_clock = h.place_clock;
+  r.clock = h.zone == DateRef::Zone::kUnknown ? h.clock : std::string();
   if (h.zone == DateRef::Zone::kUnknown && !h.local && pub.offset) {
     r.zone = DateRef::Zone::kPublication;
     r.utc_offset_minutes = *pub.offset;
@@ -499,6 +503,7 @@ void AddClockTimes(const std::string& text, const std::vector<Token>& t, const P
             h.zone = end.zone;
             h.offset = end.offset;
             h.local = end.local;
+            h.clock = end.clock;
           }
           consumed = end_consumed;
         }

@@ -40,6 +40,7 @@ struct Mention {
   uint32_t slot = 0;          // document * 2 + 1 for a headline: a facet holds one mention per slot
   double value_share = 0;     // of the mentions of its class, the share stating its value
   bool zone_unknown = false;  // a clock time on an unknown zone's wall clock ("2pm local time")
+  std::string clock;          // that wall clock's name (DateRef::clock)
 };
 
 double DayNumber(int year, int month, int day) {
@@ -104,6 +105,7 @@ bool AddDate(const DateRef& d, Mention& m) {
     m.low = m.low * 1440 + d.minute_low - offset;
     m.high = m.high * 1440 + d.minute_high - offset;
     m.zone_unknown = d.zone == DateRef::Zone::kUnknown;
+    m.clock = d.clock;
     m.value_key += " " + std::to_string(static_cast<long>(m.low));
   }
   return true;
@@ -251,7 +253,7 @@ std::vector<FacetCluster> FindFacets(
       // One agent under two aliases is likely one act; and acts of one kind are few in an
       // event (who proposed, who invited), so even two agents are likely one act told two ways.
       value = SameEntity(x.value_key, y.value_key) ? 0.3 : 0.1;
-    } else if (x.zone_unknown != y.zone_unknown) {
+    } else if (x.zone_unknown != y.zone_unknown || x.clock != y.clock) {
       value = 0.1;  // two clocks that cannot be set side by side: neither agree nor clash
     } else if (x.value_key == y.value_key) {
       value = 0.3 * (1 - common);

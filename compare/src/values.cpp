@@ -223,8 +223,11 @@ bool DatesCompatible(const align::DateRef& a, const align::DateRef& b) {
     using Zone = DateRef::Zone;
     if (a.zone == Zone::kStated && b.zone == Zone::kStated)
       return ClocksOverlap(ClockInterval(a, true), ClockInterval(b, true), any_day);
-    if (a.zone == Zone::kUnknown && b.zone == Zone::kUnknown)
+    if (a.zone == Zone::kUnknown && b.zone == Zone::kUnknown) {
+      // "just before 8 p.m. local time" and "20:52 Vessland time" may be two zones' clocks.
+      if (a.clock != b.clock) return true;
       return ClocksOverlap(ClockInterval(a, false), ClockInterval(b, false), any_day);
+    }
     if (a.zone == Zone::kPublication && b.zone == Zone::kPublication) {
       // Both assumed on their outlets' clocks, which may really be the clock of the place:
       // they disagree only when they differ on either reading.

@@ -83,6 +83,10 @@ TEST_CASE("clock times: a stated zone is kept with its offset") {
 TEST_CASE("clock times: 'local time' and a place's time leave the zone unknown") {
   CHECK(One("The talks started at 2pm local time.").zone == Zone::kUnknown);
   CHECK(One("He spoke this afternoon Lisbon time.").zone == Zone::kUnknown);
+  // Whose wall clock it is stays known by name.
+  CHECK(One("The talks started at 2pm local time.").clock == "local");
+  CHECK(One("He spoke this afternoon Lisbon time.").clock == "lisbon");
+  CHECK(One("The talks started at 2pm GMT.").clock.empty());
 }
 
 TEST_CASE("clock times: without a stated zone the publication's offset is assumed") {

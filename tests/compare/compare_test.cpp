@@ -531,6 +531,16 @@ TEST_CASE("times: a local time and a stated zone cannot be put on one clock, so 
   CHECK_FALSE(HasTimeFinding(c));
 }
 
+TEST_CASE("times: two wall clocks of different names cannot be set side by side") {
+  CHECK_FALSE(HasTimeFinding(
+      CompareTimes("The harbour talks in Valmora began at 2pm local time.", kBrussels,
+                   "The harbour talks in Valmora began at 15:40 Lisbon time.", kLondon)));
+  // Both on the place's clock: an hour and forty minutes apart.
+  CHECK(HasTimeFinding(
+      CompareTimes("The harbour talks in Valmora began at 2pm local time.", kBrussels,
+                   "The harbour talks in Valmora began at 3.40pm local time.", kLondon)));
+}
+
 TEST_CASE("times: a hedged time agrees with a precise time inside it") {
   const auto c = CompareTimes("The council's roll call came at 10:50 p.m.", kWednesdayEarly,
                               "The council's roll call came shortly before 11 p.m.", kTuesdayLate);

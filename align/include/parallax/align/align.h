@@ -60,6 +60,10 @@ struct DateRef {
   int utc_offset_minutes = 0;  // minutes east of UTC (CET: +60); meaningful unless kUnknown
   // kStated for the clock of the place: "6.40 p.m. local time (1540 GMT)" told its offset.
   bool place_clock = false;
+  // For kUnknown, whose wall clock it is, lowercased: "local" ("local time"), a place's name
+  // ("moscow" for "Moscow time"), or "" (no zone named). Two wall clocks of different names
+  // cannot be set side by side.
+  std::string clock;
   // The day is not stated with the time: it is the day, around the publication time, on which
   // the time last fell (next falls, when the sentence speaks of the future).
   bool day_inferred = false;
