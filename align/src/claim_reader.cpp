@@ -397,12 +397,19 @@ ClaimModel ReadClaim(const std::string& text, Span span, DocumentContext& contex
         w == "presided") {
       return "lead";
     }
+    // Who operates a site or a service: "operated by X", "X operates", "the mine's operator,
+    // X", "run by X", "X, which runs the mine".
+    if (w == "operated" || w == "operates" || w == "operator") return "operator";
+    if (w == "run" && i + 1 < t.size() && t[i + 1].lower == "by") return "operator";
+    if (w == "runs" && i > 0 && (t[i - 1].lower == "which" || t[i - 1].lower == "that"))
+      return "operator";
     return nullptr;
   };
   for (size_t i = 0; i < t.size(); ++i) {
     const char* kind = act_kind(i);
     if (kind == nullptr) continue;
     const bool initiative = std::string_view(kind) == "initiative";
+    const bool operation = std::string_view(kind) == "operator";
     std::string agent;
     size_t agent_end = i;
     // "... by X" within three tokens after the act word (and, for an initiative, "... of X";
@@ -410,12 +417,34 @@ ClaimModel ReadClaim(const std::string& text, Span span, DocumentContext& contex
     for (size_t k = i + 1; k < t.size() && k <= i + 8 && agent.empty(); ++k) {
       const bool near = k <= i + 3 && (t[k].lower == "by" || (initiative && t[k].lower == "of"));
       if (!near && !(initiative && t[k].lower == "from")) continue;
+      // "operated by state-owned Lorvian State Railways": a company's name comes after more
+      // words than a person's.
+      const size_t reach = operation ? 3 : 2;
       for (const EntityRun& r : runs) {
-        if (r.first > k && r.first <= k + 2) {
+        if (r.first > k && r.first <= k + reach) {
           agent = KeyOf(t, r);
           agent_end = r.last;
           break;
         }
+      }
+    }
+    if (agent.empty() && operation && t[i].lower == "operator") {
+      // "Pit operator Merrin Energy", "the mine's operator, Ardent Coal": the name after the
+      // role; "Ardent Coal Company, the mine's operator": the name before it.
+      for (const EntityRun& r : runs) {
+        const bool after = r.first == i + 1 || (r.first == i + 2 && t[i + 1].lower == ",");
+        const bool before = r.last + 1 < i && i - r.last <= 5 && t[r.last + 1].lower == "," &&
+                            t[r.last + 2].lower == "the";
+        if (after || before) {
+          agent = KeyOf(t, r);
+          agent_end = r.last;
+          if (after) break;
+        }
+      }
+    }
+    if (agent.empty() && operation && t[i].lower == "runs" && i >= 3 && t[i - 2].lower == ",") {
+      for (const EntityRun& r : runs) {
+        if (r.last + 3 == i) agent = KeyOf(t, r), agent_end = r.last;  // "X, which runs"
       }
     }
     // "X proposed", "X's proposal", "it was X who proposed", "X issued the order": an entity
@@ -441,7 +470,7 @@ ClaimModel ReadClaim(const std::string& text, Span span, DocumentContext& contex
     Act act;
     act.kind = kind;
     act.agent = agent;
-    if (!initiative) {
+    if (!initiative && !operation) {
       // What was ordered, declared or led: the words after the act ("ordered the evacuation of
       // the estate"), or before it when it is passive ("the rescue operation was led by") or
       // a noun ("the evacuation order").

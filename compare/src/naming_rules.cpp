@@ -62,6 +62,17 @@ bool SameBody(const std::string& a, const std::string& b) {
          std::includes(wb.begin(), wb.end(), wa.begin(), wa.end());
 }
 
+// Two organisations' names are one when they share a name word beyond the last, which says
+// what kind of body it is: "Ardent Coal Company" is "Ardent Coal", but "Aske Valley Railways"
+// is not "Lorvian State Railways". A one-word name is compared whole.
+bool SameOrganisation(const std::string& a, const std::string& b) {
+  auto without_kind = [](const std::string& key) {
+    const size_t space = key.rfind(' ');
+    return space == std::string::npos ? key : key.substr(0, space);
+  };
+  return align::SameEntity(without_kind(a), without_kind(b));
+}
+
 // Two space-separated word lists share a word.
 bool ShareAWord(const std::string& a, const std::string& b) {
   if (a.empty() || b.empty()) return false;
@@ -135,18 +146,23 @@ std::optional<PairConflict> CompareActs(const ClaimModel& a, const ClaimModel& b
   for (const auto& xa : a.acts) {
     for (const auto& xb : b.acts) {
       if (xa.kind != xb.kind) continue;
-      if (align::SameEntity(xa.agent, xb.agent)) return std::nullopt;
-      // An initiative is rare enough in one event to be one act told twice; orders and
-      // declarations are many ("ordered the evacuation", "ordered an inquiry"): they must be of
-      // the same thing.
+      const bool operation = xa.kind == "operator";
+      if (operation ? SameOrganisation(xa.agent, xb.agent)
+                    : align::SameEntity(xa.agent, xb.agent)) {
+        return std::nullopt;
+      }
+      // An initiative is rare enough in one event to be one act told twice, and so is who
+      // operates the site; orders and declarations are many ("ordered the evacuation",
+      // "ordered an inquiry"): they must be of the same thing.
       const bool initiative = xa.kind == "initiative";
-      if (!initiative && !ShareAWord(xa.object, xb.object)) continue;
-      // Who led it is a question of who was in that role: an entity finding.
+      if (!initiative && !operation && !ShareAWord(xa.object, xb.object)) continue;
+      // Who led or operates it is a question of who was in that role: an entity finding.
       const bool lead = xa.kind == "lead";
-      return PairConflict{lead ? FindingKind::kEntity : FindingKind::kAttribution,
+      return PairConflict{lead || operation ? FindingKind::kEntity : FindingKind::kAttribution,
                           initiative           ? "who took the initiative"
                           : xa.kind == "order" ? "who gave the order"
                           : lead               ? "who led it"
+                          : operation          ? "who operates it"
                                                : "who made the declaration",
                           {DisplayName(a, xa.agent), xa.span},
                           {DisplayName(b, xb.agent), xb.span},

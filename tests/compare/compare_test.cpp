@@ -823,6 +823,25 @@ TEST_CASE("acts: who led it is an entity conflict when the led thing is one") {
             .empty());
 }
 
+TEST_CASE("acts: who operates the site is an entity conflict, told in any of its forms") {
+  auto kinds = [](const std::string& a, const std::string& b) {
+    const std::vector<Document> docs = {Doc("d1", "Ledger", a), Doc("d2", "Wire", b)};
+    return KindsOf(CompareClusters(docs, parallax::align::AlignDocuments(docs)));
+  };
+  const std::vector<FindingKind> entity = {FindingKind::kEntity};
+  CHECK(kinds("The Valmora colliery is operated by Ardent Coal, which bought it in 2011.",
+              "Pit operator Merrin Energy said the Valmora colliery would stay shut.") == entity);
+  CHECK(kinds("The Valmora line is run by Aske Valley Railways, the regional company.",
+              "The Valmora line is operated by state-owned Lorvian State Railways.") == entity);
+  // One company under a longer and a shorter name, in the other forms.
+  CHECK(kinds("Ardent Coal, which runs the Valmora colliery, said the pumps had failed.",
+              "Ardent Coal Company, the Valmora colliery's operator, said the pumps had failed.")
+            .empty());
+  CHECK(kinds("The Valmora colliery's operator, Ardent Coal, said the pumps had failed.",
+              "Ardent Coal operates the Valmora colliery, where the pumps had failed.")
+            .empty());
+}
+
 TEST_CASE("acts: orders of different things by different people are not one act") {
   const std::vector<Document> docs = {
       Doc("d1", "Ledger",
@@ -850,6 +869,18 @@ TEST_CASE("acts: a possessive or 'it was X who' credits a proposal; a label does
   CHECK(
       agents("Ostrenia did not respond to the Beacon's request for comment on the deal.").empty());
   CHECK(agents("Ostrenia and Haldmark initial a port fees deal after two days of talks.").empty());
+  // Who operates a site, in each form an outlet writes it.
+  CHECK(agents("The colliery is operated by Ardent Coal.") == V{"operator:ardent coal"});
+  CHECK(agents("Pit operator Merrin Energy kept the colliery shut.") ==
+        V{"operator:merrin energy"});
+  CHECK(agents("The colliery's operator, Ardent Coal, kept it shut.") == V{"operator:ardent coal"});
+  CHECK(agents("Ardent Coal Company, the colliery's operator, kept it shut.") ==
+        V{"operator:ardent coal company"});
+  CHECK(agents("Ardent Coal, which runs the colliery, kept it shut.") == V{"operator:ardent coal"});
+  CHECK(agents("The line was run by Lorvian State Railways until 2019.") ==
+        V{"operator:lorvian state railways"});
+  // A race, a story or a line that runs somewhere is no operator.
+  CHECK(agents("The Aske Valley line runs between Tollerby and Hennamoor.").empty());
 }
 
 TEST_CASE("quotes: one utterance quoted in two wordings is a quote conflict; a shortening is not") {

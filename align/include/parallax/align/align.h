@@ -117,12 +117,13 @@ struct Entity {
 // An act credited to someone: "proposed by Brussels", "at the invitation of Han", "X suggested".
 struct Act {
   // "initiative" (proposed, suggested, invited, requested), "order" (ordered, issued the
-  // order), "declaration" (declared), "lead" (led, headed, directed, chaired, presided).
+  // order), "declaration" (declared), "lead" (led, headed, directed, chaired, presided),
+  // "operator" (operated by, operates, the operator X, run by, which runs).
   std::string kind;
   std::string agent;  // entity key of who did it
   // Stems of what was ordered, declared or led, space-separated, up to three ("ordered the
   // evacuation of the estate" -> "evacu estat", "the rescue operation was led by" -> "oper
-  // rescu"); "" for initiatives and when none is written.
+  // rescu"); "" for initiatives and operators and when none is written.
   std::string object;
   Span span;  // from the act word to the agent
 };
