@@ -417,7 +417,7 @@ ClaimModel ReadClaim(const std::string& text, Span span, DocumentContext& contex
     for (size_t k = i + 1; k < t.size() && k <= i + 8 && agent.empty(); ++k) {
       const bool near = k <= i + 3 && (t[k].lower == "by" || (initiative && t[k].lower == "of"));
       if (!near && !(initiative && t[k].lower == "from")) continue;
-      // "operated by state-owned Lorvian State Railways": a company's name comes after more
+      // "operated by state-owned National Railways": a company's name may come after more
       // words than a person's.
       const size_t reach = operation ? 3 : 2;
       for (const EntityRun& r : runs) {
@@ -429,8 +429,8 @@ ClaimModel ReadClaim(const std::string& text, Span span, DocumentContext& contex
       }
     }
     if (agent.empty() && operation && t[i].lower == "operator") {
-      // "Pit operator Merrin Energy", "the mine's operator, Ardent Coal": the name after the
-      // role; "Ardent Coal Company, the mine's operator": the name before it.
+      // "pit operator Northfield Energy", "the mine's operator, Northfield Coal": the name after
+      // the role; "Northfield Coal Company, the mine's operator": the name before it.
       for (const EntityRun& r : runs) {
         const bool after = r.first == i + 1 || (r.first == i + 2 && t[i + 1].lower == ",");
         const bool before = r.last + 1 < i && i - r.last <= 5 && t[r.last + 1].lower == "," &&

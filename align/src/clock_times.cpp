@@ -240,14 +240,22 @@ std::optional<Clock> ReadClock(const std::vector<Token>& t, size_t i) {
   return std::nullopt;
 }
 
+// A word before a time that makes it a deadline or a start ("by 6pm", "until Friday
+// evening", "since Monday morning"): a state as of then, not when something happened.
+bool IsDeadlineWord(const std::string& w) {
+  return w == "by" || w == "until" || w == "till" || w == "since";
+}
+
 // A clock time or part of the day found in the tokens, before it is put on a day.
 struct ClockHit {
   size_t first = 0, last = 0;  // tokens, hedges and zone included
   int low = 0, high = 0;       // minutes after the midnight that begins the anchor day
   DateRef::Zone zone = DateRef::Zone::kUnknown;
   int offset = 0;
-  bool local = false;        // "local time": the place's clock, unknown here
-  std::string clock;         // as DateRef::clock: "local", "moscow", or
+  // The wall clock of an unknown zone, as DateRef::clock ("local", "moscow"); "" when the zone
+  // is stated or assumed.
+  std::string clock;
+  bool local() const { return !clock.empty(); }  // a place's clock, unknown here
   bool place_clock = false;  // a "local time" whose offset a stated equivalent told
   bool midnight = false;     // measured from the end of the anchor day (1440)
   int anchor = -1;           // index of the date it is said with, when adjacent
@@ -257,7 +265,6 @@ struct ClockHit {
 size_t ReadZone(const std::string& text, const std::vector<Token>& t, size_t j, ClockHit& h) {
   if (j >= t.size()) return 0;
   if (t[j].lower == "local" && j + 1 < t.size() && t[j + 1].lower == "time") {
-    h.local = true;
     h.clock = "local";
     h.zone = DateRef::Zone::kUnknown;
     return 2;
@@ -265,7 +272,6 @@ size_t ReadZone(const std::string& text, const std::vector<Token>& t, size_t j, 
   // "Tuesday afternoon Moscow time": a place's clock, not known here.
   if (t[j].kind == TokenKind::kWord && t[j].capitalized && j + 1 < t.size() &&
       t[j + 1].lower == "time" && WeekdayNumber(t[j].lower) < 0 && MonthNumber(t[j].lower) == 0) {
-    h.local = true;
     h.clock = t[j].lower;
     h.zone = DateRef::Zone::kUnknown;
     return 2;
@@ -341,8 +347,7 @@ bool ReadClockHit(const std::string& text, const std::vector<Token>& t, size_t i
   // A bare "10:50" needs a cue: a preposition before it or a zone after it.
   if (!c->meridiem && !c->whole_hour && !is_four_digit && zone_tokens == 0 && !IsTimeCue(before))
     return false;
-  if (!range_end && (before == "by" || before == "until" || before == "till" || before == "since"))
-    return false;
+  if (!range_end && IsDeadlineWord(before)) return false;
   // Hedges.
   const std::string before2 = i > 1 ? t[i - 2].lower : "";
   const bool close = before2 == "shortly" || before2 == "just" || before2 == "soon" ||
@@ -385,7 +390,7 @@ long DayIndex(const year_month_day& d) {
 // entries), a later one on the day before. Without a publication time, the publication day.
 long InferDay(const Published& pub, const ClockHit& h, bool future) {
   const long pub_day = DayIndex(pub.date);
-  if (pub.minute < 0 || h.local) return pub_day;
+  if (pub.minute < 0 || h.local()) return pub_day;
   if (h.zone == DateRef::Zone::kStated && !pub.offset) return pub_day;
   // Minutes from the publication instant to the start of the time on `pub_day + k`.
   const int shift = h.zone == DateRef::Zone::kStated ? *pub.offset - h.offset : 0;
@@ -429,7 +434,7 @@ void SetClock(DateRef& r, long day_index, const ClockHit& h, const Published& pu
   r.utc_offset_minutes = h.offset;
   r.place_clock = h.place_clock;
   r.clock = h.zone == DateRef::Zone::kUnknown ? h.clock : std::string();
-  if (h.zone == DateRef::Zone::kUnknown && !h.local && pub.offset) {
+  if (h.zone == DateRef::Zone::kUnknown && !h.local() && pub.offset) {
     r.zone = DateRef::Zone::kPublication;
     r.utc_offset_minutes = *pub.offset;
   }
@@ -459,12 +464,7 @@ void AddClockTimes(const std::string& text, const std::vector<Token>& t, const P
     }
     size_t lead = f;
     if (f > 0 && t[f - 1].lower == "on") lead = f - 1;
-    // "running again by Wednesday morning": a state as of then, not when something happened
-    // (as for clock times after "by", see ReadClockHit).
-    if (lead > 0 && (t[lead - 1].lower == "by" || t[lead - 1].lower == "until" ||
-                     t[lead - 1].lower == "till" || t[lead - 1].lower == "since")) {
-      continue;
-    }
+    if (lead > 0 && IsDeadlineWord(t[lead - 1].lower)) continue;  // "by Wednesday morning"
     const bool late = lead > 0 && t[lead - 1].lower == "late";
     const bool early = lead > 0 && t[lead - 1].lower == "early";
     if (late || early) {
@@ -499,10 +499,9 @@ void AddClockTimes(const std::string& text, const std::vector<Token>& t, const P
         if (ReadClockHit(text, t, next + 1, end, end_consumed, /*range_end=*/true)) {
           h.high = std::max(end.high, h.low + 1);
           h.last = end.last;
-          if (h.zone == DateRef::Zone::kUnknown && !h.local) {
+          if (h.zone == DateRef::Zone::kUnknown && !h.local()) {
             h.zone = end.zone;
             h.offset = end.offset;
-            h.local = end.local;
             h.clock = end.clock;
           }
           consumed = end_consumed;
@@ -543,15 +542,15 @@ void AddClockTimes(const std::string& text, const std::vector<Token>& t, const P
     const ClockHit& second = hits[k + 1];
     if (second.first != first.last + 2 || t[first.last + 1].lower != "(") continue;
     if (first.zone == DateRef::Zone::kStated &&
-        (second.local || (second.zone == DateRef::Zone::kStated &&
-                          (utc_minute(first) - utc_minute(second)) % kDay == 0))) {
+        (second.local() || (second.zone == DateRef::Zone::kStated &&
+                            (utc_minute(first) - utc_minute(second)) % kDay == 0))) {
       // The stated time stands; its restatement adds nothing.
-    } else if (first.local && second.zone == DateRef::Zone::kStated) {
+    } else if (first.local() && second.zone == DateRef::Zone::kStated) {
       int offset = first.low - utc_minute(second);
       while (offset > 14 * 60) offset -= kDay;
       while (offset < -12 * 60) offset += kDay;
       if (offset % 15 != 0) continue;  // not a whole zone: a misreading
-      first.local = false;
+      first.clock.clear();
       first.zone = DateRef::Zone::kStated;
       first.offset = offset;
       first.place_clock = true;

@@ -72,9 +72,9 @@ bool SameSubject(const align::Quantity& a, const align::Quantity& b) {
       }
     }
   }
-  // The dead or hurt are a count of their own: "two passengers were killed" is not "carrying
-  // 140 passengers" ("kill", "wound" and "hurt" read as "die" and "injur", see ContentStem).
-  // The dead and the hurt are two counts too ("two killed and 38 injured").
+  // The dead and the hurt are counts of their own, and two counts ("two killed and 38
+  // injured"): "two passengers were killed" is not "carrying 140 passengers". "kill", "wound"
+  // and "hurt" read as "die" and "injur" (ContentStem).
   auto casualties = [](const align::Quantity& q) {
     const auto has = [&](const char* stem) {
       return std::find(q.context.begin(), q.context.end(), stem) != q.context.end();

@@ -63,8 +63,8 @@ bool SameBody(const std::string& a, const std::string& b) {
 }
 
 // Two organisations' names are one when they share a name word beyond the last, which says
-// what kind of body it is: "Ardent Coal Company" is "Ardent Coal", but "Aske Valley Railways"
-// is not "Lorvian State Railways". A one-word name is compared whole.
+// what kind of body it is: "Northfield Coal Company" is "Northfield Coal", but "Coastal Valley
+// Railways" is not "National State Railways". A one-word name is compared whole.
 bool SameOrganisation(const std::string& a, const std::string& b) {
   auto without_kind = [](const std::string& key) {
     const size_t space = key.rfind(' ');

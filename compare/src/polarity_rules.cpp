@@ -206,7 +206,7 @@ std::optional<PairConflict> CompareModality(const ClaimModel& a, const ClaimMode
     return std::nullopt;
   }
   if (other.modality == Modality::kDenied) {
-    // "Ardent Coal denies this": what is denied must be said in the claim, two words beyond
+    // "the operator denies this": what is denied must be said in the claim, two words beyond
     // the names, not left to a pronoun.
     if (!SharesEntity(a, b) || SharedContentStems(a, b) < 2) return std::nullopt;
     if (DeniesAPronoun(other.claim.text)) return std::nullopt;

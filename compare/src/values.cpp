@@ -224,7 +224,7 @@ bool DatesCompatible(const align::DateRef& a, const align::DateRef& b) {
     if (a.zone == Zone::kStated && b.zone == Zone::kStated)
       return ClocksOverlap(ClockInterval(a, true), ClockInterval(b, true), any_day);
     if (a.zone == Zone::kUnknown && b.zone == Zone::kUnknown) {
-      // "just before 8 p.m. local time" and "20:52 Vessland time" may be two zones' clocks.
+      // "just before 8 p.m. local time" and "20:52 Lisbon time" may be two zones' clocks.
       if (a.clock != b.clock) return true;
       return ClocksOverlap(ClockInterval(a, false), ClockInterval(b, false), any_day);
     }
