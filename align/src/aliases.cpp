@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -252,6 +253,67 @@ void ResolveRoleDescriptions(std::vector<ClaimModel>& claims) {
     c.acts.erase(
         std::remove_if(c.acts.begin(), c.acts.end(), [](const Act& a) { return a.agent.empty(); }),
         c.acts.end());
+  }
+}
+
+void MarkContestedTitles(std::vector<ClaimModel>& claims,
+                         const std::vector<size_t>& document_events) {
+  // Titles one person holds in the story of one event; a minister, a senator or a spokesman is
+  // one of several.
+  static const std::unordered_set<std::string_view> kOneHolder = {
+      "judge", "chairman", "chairwoman", "chairperson", "clerk", "coroner", "referee"};
+  struct Holding {
+    size_t claim = 0;
+    size_t entity = 0;
+    bool several = false;  // the document names two holders
+  };
+  // "event|title" -> document -> the document's first holding of the title.
+  std::map<std::string, std::map<size_t, Holding>> holdings;
+  std::map<size_t, std::vector<std::string>> names_of_document;  // every entity key it names
+  auto key_of = [&](const Holding& h) -> const std::string& {
+    return claims[h.claim].entities[h.entity].key;
+  };
+  for (size_t c = 0; c < claims.size(); ++c) {
+    const ClaimModel& claim = claims[c];
+    for (size_t e = 0; e < claim.entities.size(); ++e) {
+      const Entity& entity = claim.entities[e];
+      names_of_document[claim.document_index].push_back(entity.key);
+      if (entity.quoted || NameTokens(entity.key).empty()) continue;
+      for (const Token& word :
+           Tokenize(entity.key, {0, static_cast<uint32_t>(entity.key.size())})) {
+        if (!kOneHolder.count(word.lower)) continue;
+        const std::string title =
+            std::to_string(document_events[claim.document_index]) + "|" + word.lower;
+        auto [it, added] = holdings[title].emplace(claim.document_index, Holding{c, e});
+        if (!added && !SameEntity(key_of(it->second), entity.key)) it->second.several = true;
+      }
+    }
+  }
+  for (const auto& [title, of_document] : holdings) {
+    if (of_document.size() < 2) continue;
+    bool contested = false, several = false;
+    for (const auto& [document, holding] : of_document) {
+      several = several || holding.several;
+      for (const auto& [other_document, other] : of_document) {
+        if (SameEntity(key_of(holding), key_of(other))) continue;
+        contested = true;
+        // A document that also names the other holder, by any name, may tell of two of them.
+        for (const std::string& name : names_of_document[document]) {
+          several = several || SameEntity(name, key_of(other));
+        }
+      }
+    }
+    if (!contested || several) continue;
+    const std::string word = title.substr(title.find('|') + 1);
+    for (const auto& [document, holding] : of_document) {
+      const Entity& entity = claims[holding.claim].entities[holding.entity];
+      Act act;
+      act.kind = "title";
+      act.agent = entity.key;
+      act.object = word;
+      act.span = entity.span;
+      claims[holding.claim].acts.push_back(std::move(act));
+    }
   }
 }
 

@@ -28,4 +28,13 @@ void ResolveNamesToTitledPeople(std::vector<ClaimModel>& claims);
 // unknown speaker, not a wrong one. Call after the other resolutions.
 void ResolveRoleDescriptions(std::vector<ClaimModel>& claims);
 
+// A title one person holds in an event (the judge of a trial, the chair or clerk of a count)
+// that documents of one event (`document_events`, per document) give to different people, each
+// document naming one holder and none naming another's: the first claim of each such document
+// naming its holder with the title gets an Act of kind "title" (object: the title word), so
+// that the holders line up and compare. A document naming two holders (a panel of judges) makes
+// the title several people's, and it is left alone. Call after ResolveRoleDescriptions.
+void MarkContestedTitles(std::vector<ClaimModel>& claims,
+                         const std::vector<size_t>& document_events);
+
 }  // namespace parallax::align

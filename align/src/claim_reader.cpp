@@ -64,6 +64,13 @@ bool IsGenericNameWord(std::string_view w) {
                                                                 "representative",
                                                                 "commissioner",
                                                                 "chairman",
+                                                                "chairwoman",
+                                                                "chairperson",
+                                                                "judge",
+                                                                "presiding",
+                                                                "clerk",
+                                                                "coroner",
+                                                                "referee",
                                                                 "chair",
                                                                 "director",
                                                                 "head",
@@ -391,6 +398,7 @@ ClaimModel ReadClaim(const std::string& text, Span span, DocumentContext& contex
       }
     }
     if (stem == "declar") return "declaration";
+    if (t[i].lower == "read" && i + 1 < t.size() && t[i + 1].lower == "out") return "declaration";
     // "The operation was led by X", "a team headed by Y", "X, who directed the rescue".
     const std::string& w = t[i].lower;
     if (w == "led" || w == "leads" || w == "headed" || w == "directed" || w == "chaired" ||
@@ -456,7 +464,8 @@ ClaimModel ReadClaim(const std::string& text, Span span, DocumentContext& contex
       }
       // The act word as a noun ("proposal", "order") takes a possessive agent only: "Brodt's
       // proposal", not "an EU proposal" (a body for its capital, or a mere label).
-      const bool verb_form = t[verb].lower.ends_with("ed") || t[verb].lower.ends_with("s");
+      const bool verb_form =
+          t[verb].lower.ends_with("ed") || t[verb].lower.ends_with("s") || t[verb].lower == "read";
       for (const EntityRun& r : runs) {
         const bool who = (r.last + 2 == verb && t[r.last + 1].lower == "who") ||
                          (r.last + 3 == verb && t[r.last + 1].lower == "," &&
@@ -499,6 +508,61 @@ ClaimModel ReadClaim(const std::string& text, Span span, DocumentContext& contex
       }
     }
     act.span = {t[std::min(i, agent_end)].span.begin, t[std::max(i, agent_end)].span.end};
+    claim.acts.push_back(std::move(act));
+  }
+
+  // The one holder of a role: "the lone dissenter was X", "X was the only member to oppose",
+  // "X, the sole dissenter,". The role is its noun, with "to" and the verb that follows it
+  // ("member to oppose"): the only member to oppose is not the only member to abstain.
+  auto unique_role = [&](size_t the) -> std::pair<std::string, size_t> {  // role, its last token
+    if (the + 2 >= t.size() || t[the].lower != "the") return {};
+    const std::string& adjective = t[the + 1].lower;
+    if (adjective != "lone" && adjective != "only" && adjective != "sole") return {};
+    const Token& noun = t[the + 2];
+    if (noun.kind != TokenKind::kWord || noun.capitalized || IsStopword(noun.lower)) return {};
+    if (the + 4 < t.size() && t[the + 3].lower == "to" && t[the + 4].kind == TokenKind::kWord) {
+      return {noun.lower + " to " + t[the + 4].lower, the + 4};
+    }
+    return {noun.lower, the + 2};
+  };
+  auto is_copula = [&](size_t k) {
+    return k < t.size() && (t[k].lower == "was" || t[k].lower == "is");
+  };
+  for (const EntityRun& r : runs) {
+    if (r.role || in_quote(r.first)) continue;
+    std::pair<std::string, size_t> role;
+    size_t from = r.first, to = r.last;
+    // "X was the only N", "X, the sole N,"
+    if (is_copula(r.last + 1) || (r.last + 1 < t.size() && t[r.last + 1].lower == ",")) {
+      role = unique_role(r.last + 2);
+      to = role.second;
+      if (!role.first.empty() && t[r.last + 1].lower == "," &&
+          !(to + 1 < t.size() && t[to + 1].kind == TokenKind::kPunct)) {
+        role = {};  // "X, the only member to oppose it" reads on; an apposition ends
+      }
+    }
+    // "the lone N was X", "the lone N was board member X": up to two lowercase words between.
+    for (size_t k = r.first; role.first.empty() && k-- > 0 && r.first - k <= 3;) {
+      if (!is_copula(k)) {
+        if (t[k].kind != TokenKind::kWord || t[k].capitalized) break;
+        continue;
+      }
+      if (k < 3) break;
+      for (size_t the = k >= 5 ? k - 5 : 0; the + 2 < k; ++the) {
+        const auto found = unique_role(the);
+        if (!found.first.empty() && found.second + 1 == k) {
+          role = found;
+          from = the;
+        }
+      }
+      break;
+    }
+    if (role.first.empty()) continue;
+    Act act;
+    act.kind = "title";
+    act.agent = KeyOf(t, r);
+    act.object = role.first;
+    act.span = {t[from].span.begin, t[std::max(to, r.last)].span.end};
     claim.acts.push_back(std::move(act));
   }
 

@@ -150,6 +150,7 @@ std::vector<FacetCluster> FindFacets(
       Mention m;
       m.kind = ClusterBasis::kAct;
       m.value_class = "act:" + act.kind;
+      if (act.kind == "title") m.value_class += ":" + act.object;  // judges line up with judges
       m.value_key = act.agent;
       m.context = claim.stems;
       push(std::move(m));

@@ -146,6 +146,17 @@ std::optional<PairConflict> CompareActs(const ClaimModel& a, const ClaimModel& b
   for (const auto& xa : a.acts) {
     for (const auto& xb : b.acts) {
       if (xa.kind != xb.kind) continue;
+      // One title's holders: "the lone dissenter" is not "the only member to abstain".
+      const bool title = xa.kind == "title";
+      if (title && xa.object != xb.object) continue;
+      if (title && !align::SameEntity(xa.agent, xb.agent)) {
+        return PairConflict{FindingKind::kEntity,
+                            "who was the " + xa.object,
+                            {DisplayName(a, xa.agent), xa.span},
+                            {DisplayName(b, xb.agent), xb.span},
+                            0.6};
+      }
+      if (title) continue;
       const bool operation = xa.kind == "operator";
       if (operation ? SameOrganisation(xa.agent, xb.agent)
                     : align::SameEntity(xa.agent, xb.agent)) {

@@ -1003,3 +1003,74 @@ TEST_CASE("facets: one date each in a date facet is one act's, whatever the word
   a.clusters[0].basis = ClusterBasis::kStatement;
   CHECK(KindsOf(CompareClusters(docs, a)).empty());
 }
+
+TEST_CASE(
+    "titles: a title one person holds, given to different people by two outlets, is an "
+    "entity conflict") {
+  auto findings = [](const std::string& a, const std::string& b) {
+    const std::vector<Document> docs = {Doc("d1", "Ledger", a), Doc("d2", "Wire", b)};
+    return CompareClusters(docs, parallax::align::AlignDocuments(docs)).findings;
+  };
+  const auto judges =
+      findings("Judge Ilse Marrow delivered the verdict at 1.30pm. The court sat for an hour.",
+               "Judge Konrad Veit told the former official he had betrayed the trust of voters.");
+  REQUIRE(judges.size() == 1);
+  CHECK(judges[0].kind == FindingKind::kEntity);
+  CHECK(judges[0].summary.find("judge") != std::string::npos);
+  // One judge under two forms of her title and name.
+  CHECK(findings("Presiding judge Ilse Marrow began reading the verdict at 10:30 a.m.",
+                 "Judge Marrow told the former official he had betrayed the trust of voters.")
+            .empty());
+  // An outlet naming two judges says the court has more than one: a panel, not a clash.
+  CHECK(findings("Judge Ilse Marrow and Judge Konrad Veit heard the appeal on Monday.",
+                 "Judge Konrad Veit told the former official he had betrayed the trust of voters.")
+            .empty());
+  // Titles several people hold in one story are not contested ("Minister X", "Minister Y").
+  for (const auto& f : findings("Foreign Minister Han Zhiyuan arrived in the capital on Monday.",
+                                "Foreign Minister Anna Brodt arrived in the capital on Monday.")) {
+    CHECK(f.summary.find("who was the") == std::string::npos);
+  }
+}
+
+TEST_CASE("titles: the lone dissenter named as two people is an entity conflict") {
+  const std::vector<Document> docs = {
+      Doc("d1", "Ledger",
+          "The lone dissenter was Ilka Sorvane, who favoured a smaller increase in the rate."),
+      Doc("d2", "Wire",
+          "The lone dissenter was board member Jonas Bremmer, who argued for a smaller move.")};
+  const auto c = CompareClusters(docs, parallax::align::AlignDocuments(docs));
+  REQUIRE(KindsOf(c) == std::vector<FindingKind>{FindingKind::kEntity});
+  CHECK(c.findings[0].summary.find("dissenter") != std::string::npos);
+}
+
+TEST_CASE("titles: 'the only N' and 'the lone N' name a title's one holder") {
+  auto titles = [](const std::string& text) {
+    const std::vector<Document> docs = {Doc("d1", "Ledger", text)};
+    std::vector<std::string> out;
+    for (const auto& claim : parallax::align::AlignDocuments(docs).claims) {
+      for (const auto& act : claim.acts)
+        out.push_back(act.kind + ":" + act.object + ":" + act.agent);
+    }
+    return out;
+  };
+  using V = std::vector<std::string>;
+  CHECK(titles("The lone dissenter was Ilka Sorvane, an external member.") ==
+        V{"title:dissenter:ilka sorvane"});
+  CHECK(titles("Sorvane was the only member to oppose the half-point rise.") ==
+        V{"title:member to oppose:sorvane"});
+  CHECK(titles("Jonas Bremmer, the sole dissenter, argued for a smaller move.") ==
+        V{"title:dissenter:jonas bremmer"});
+  // An only child, the only way: no one named holds them.
+  CHECK(titles("The only way out was through the tunnel, the rescue team said.").empty());
+}
+
+TEST_CASE("acts: reading out the result is declaring it") {
+  const std::vector<Document> docs = {
+      Doc("d1", "Ledger",
+          "Dr Ruth Amsel declared the result at 2:40 a.m. in the counting hall at City Hall."),
+      Doc("d2", "Wire",
+          "City Clerk Pieter Hollis read out the result in the counting hall of City Hall.")};
+  const auto c = CompareClusters(docs, parallax::align::AlignDocuments(docs));
+  REQUIRE(KindsOf(c) == std::vector<FindingKind>{FindingKind::kAttribution});
+  CHECK(c.findings[0].summary.find("declaration") != std::string::npos);
+}

@@ -118,12 +118,15 @@ struct Entity {
 struct Act {
   // "initiative" (proposed, suggested, invited, requested), "order" (ordered, issued the
   // order), "declaration" (declared), "lead" (led, headed, directed, chaired, presided),
-  // "operator" (operated by, operates, the operator X, run by, which runs).
+  // "operator" (operated by, operates, the operator X, run by, which runs), "title" (holds a
+  // role one person holds: "the lone dissenter was X", or a title such as "judge" that the
+  // event's documents give to different people, see aliases.h).
   std::string kind;
   std::string agent;  // entity key of who did it
   // Stems of what was ordered, declared or led, space-separated, up to three ("ordered the
   // evacuation of the estate" -> "evacu estat", "the rescue operation was led by" -> "oper
-  // rescu"); "" for initiatives and operators and when none is written.
+  // rescu"); "" for initiatives and operators and when none is written. For a title, the title
+  // as written, lowercased ("judge", "dissenter", "member to oppose").
   std::string object;
   Span span;  // from the act word to the agent
 };
