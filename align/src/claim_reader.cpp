@@ -173,6 +173,12 @@ std::vector<EntityRun> FindEntityRuns(const std::vector<Token>& t) {
         IsTitleWord(t[i - 1].lower) && t[i - 1].lower != "judge" && t[i - 1].lower != "general") {
       first = i - 1;
     }
+    // The kind of place a name is, written in lowercase after it, is part of the name
+    // ("Tollerby Riverside station", "the Millbrook depot" is not "the Millbrook estate").
+    if (j + 1 < t.size() && t[j + 1].kind == TokenKind::kWord && !t[j + 1].capitalized &&
+        IsVenue(t[j + 1].lower)) {
+      ++j;
+    }
     if (!(i == 0 && j == 0 && NumberWordValue(t[i].lower) >= 0)) runs.push_back({first, j});
     i = j + 1;
   }

@@ -73,6 +73,22 @@ bool SameOrganisation(const std::string& a, const std::string& b) {
   return align::SameEntity(without_kind(a), without_kind(b));
 }
 
+// Two names of places are one when one's words, kind words such as "station" and small words
+// aside, hold all of the other's: "the Diaoyutai guesthouse" is "Diaoyutai State Guesthouse",
+// but "Tollerby Riverside station" is not "Tollerby Central", though the two share a word.
+bool SamePlace(const std::string& a, const std::string& b) {
+  auto name_words = [](const std::string& key) {
+    std::set<std::string> out;
+    for (const auto& w : Words(key)) {
+      if (!align::IsVenue(w) && w != "the" && w != "of") out.insert(w);
+    }
+    return out;
+  };
+  const auto wa = name_words(a), wb = name_words(b);
+  return std::includes(wa.begin(), wa.end(), wb.begin(), wb.end()) ||
+         std::includes(wb.begin(), wb.end(), wa.begin(), wa.end());
+}
+
 // Two space-separated word lists share a word.
 bool ShareAWord(const std::string& a, const std::string& b) {
   if (a.empty() || b.empty()) return false;
@@ -193,7 +209,11 @@ std::optional<PairConflict> CompareEntities(const ClaimModel& a, const ClaimMode
       // ("Orvell's three co-defendants") is not the one the claim is about.
       if (e.quoted || e.possessive) continue;
       bool found = false;
-      for (const auto& f : y.entities) found = found || align::SameEntity(e.key, f.key);
+      for (const auto& f : y.entities) {
+        // A place is matched only by its own name: two stations of one town share a word.
+        const bool place = align::IsVenue(e.key) || align::IsVenue(f.key);
+        found = found || (align::SameEntity(e.key, f.key) && (!place || SamePlace(e.key, f.key)));
+      }
       // Who is credited with the words is attribution's business, not entity's.
       if (!found && !align::SameEntity(e.key, x.speaker)) out.push_back(&e);
     }
@@ -219,11 +239,15 @@ std::optional<PairConflict> CompareEntities(const ClaimModel& a, const ClaimMode
   if (SharedContentStems(a, b) < 2) return std::nullopt;
   for (auto kind : {&align::IsVenue, &align::IsTitledPerson}) {
     if (matched_all(a, b, kind)) continue;  // they share one such entity: no contradiction
+    const bool venue = kind == &align::IsVenue;
     for (const auto* ea : ua) {
-      if (!kind(ea->key)) continue;
       for (const auto* eb : ub) {
-        if (!kind(eb->key)) continue;
-        const bool venue = kind == &align::IsVenue;
+        // Two of its kind, or a venue against a name it shares a word with but is not
+        // ("Tollerby Riverside station" against "Tollerby Central").
+        const bool both = kind(ea->key) && kind(eb->key);
+        const bool namesake =
+            venue && (kind(ea->key) || kind(eb->key)) && align::SameEntity(ea->key, eb->key);
+        if (!both && !namesake) continue;
         return PairConflict{FindingKind::kEntity,
                             venue ? "where it happened" : "who was involved",
                             {ea->surface, ea->span},

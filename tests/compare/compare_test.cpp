@@ -1074,3 +1074,23 @@ TEST_CASE("acts: reading out the result is declaring it") {
   REQUIRE(KindsOf(c) == std::vector<FindingKind>{FindingKind::kAttribution});
   CHECK(c.findings[0].summary.find("declaration") != std::string::npos);
 }
+
+TEST_CASE("entities: two stations of one town are two places; a shortened name is one") {
+  auto findings = [](const std::string& a, const std::string& b) {
+    const std::vector<Document> docs = {Doc("d1", "Ledger", a), Doc("d2", "Wire", b)};
+    return CompareClusters(docs, parallax::align::AlignDocuments(docs)).findings;
+  };
+  const auto stations =
+      findings("The train had left Tollerby Central with around 140 passengers on board.",
+               "The train had departed from Tollerby Riverside station with some 140 passengers.");
+  REQUIRE(stations.size() == 1);
+  CHECK(stations[0].kind == FindingKind::kEntity);
+  CHECK(stations[0].summary.find("where it happened") != std::string::npos);
+  // The same station with and without its kind word, or more of its name.
+  CHECK(findings("The train had left Tollerby Central with around 140 passengers on board.",
+                 "The train had departed from Tollerby Central station with some 140 passengers.")
+            .empty());
+  CHECK(findings("The talks were held at the Diaoyutai State Guesthouse in western Beijing.",
+                 "The talks were held at the Diaoyutai guesthouse in western Beijing.")
+            .empty());
+}
