@@ -62,8 +62,14 @@ std::optional<PairConflict> CompareDates(const ClaimModel& a, const ClaimModel& 
   // Claims that say much the same thing around one date each speak of one act too.
   // Not for a day told relative to publication ("last night"): two outlets' "last night" may
   // be two nights, and what each says happened then may well be two states of one story.
-  const bool one_act = a.dates.size() == 1 && b.dates.size() == 1 && !a.dates[0].relative &&
-                       !b.dates[0].relative && (lined_up || StemJaccard(a, b) >= 0.3);
+  // Plans are fewer than past acts: two claims of one date each, both yet to come, that say
+  // even a little the same ("will be sworn in on 1 June" / "takes office on 8 June") tell of
+  // one plan.
+  const bool one_each =
+      a.dates.size() == 1 && b.dates.size() == 1 && !a.dates[0].relative && !b.dates[0].relative;
+  const bool both_ahead = one_each && a.dates[0].ahead && b.dates[0].ahead;
+  const double overlap = one_each && !lined_up ? StemJaccard(a, b) : 0;
+  const bool one_act = one_each && (lined_up || overlap >= 0.3 || (both_ahead && overlap >= 0.2));
   const align::DateRef* clash_a = nullptr;
   const align::DateRef* clash_b = nullptr;
   for (const auto& da : a.dates) {

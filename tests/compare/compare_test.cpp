@@ -1094,3 +1094,21 @@ TEST_CASE("entities: two stations of one town are two places; a shortened name i
                  "The talks were held at the Diaoyutai guesthouse in western Beijing.")
             .empty());
 }
+
+TEST_CASE("dates: two dates of one plan clash even when told in other words") {
+  // Lined up as one statement (as in a larger event), each claim with one date.
+  auto kinds = [](const std::string& a, const std::string& b) {
+    const std::vector<Document> docs = {Doc("d1", "Ledger", a), Doc("d2", "Wire", b)};
+    auto al = parallax::align::AlignDocuments(docs);
+    REQUIRE(al.claims.size() == 2);
+    al.clusters = {{"k1", {"c1", "c2"}}};
+    al.cluster_members = {{0, 1}};
+    return KindsOf(CompareClusters(docs, al));
+  };
+  CHECK(kinds("Vosk will be sworn in on 1 December.", "Ms Vosk takes office on 8 December.") ==
+        std::vector<FindingKind>{FindingKind::kTime});
+  // Past acts told in other words may be two acts of one night.
+  CHECK(kinds("Oskar Lind was seen leaving the Pilot House after 3 a.m. on Tuesday.",
+              "The text was drafted overnight on Monday by a team led by Oskar Lind.")
+            .empty());
+}
