@@ -84,7 +84,10 @@ std::optional<PairConflict> ComparePolarity(const ClaimModel& a, const ClaimMode
   }
   int shared = 0;
   for (const auto& s : neg.negated_stems) shared += pos_stems.count(s) ? 1 : 0;
-  if (shared < 2) return std::nullopt;
+  // A negation of one word ending its clause ("X has refused to concede") covers that act
+  // only: it must be said of someone both claims name ("X has conceded").
+  const bool lone_act = neg.negated_stems.size() == 1 && SharesEntity(a, b);
+  if (shared < 2 && !lone_act) return std::nullopt;
   if (ContrastiveNegation(neg.claim.text)) return std::nullopt;
   // The other claim must not carry a negation of its own (inside a quotation, in a headline
   // fragment, "not X but Y"): then the two may well say the same thing.

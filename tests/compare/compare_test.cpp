@@ -1112,3 +1112,12 @@ TEST_CASE("dates: two dates of one plan clash even when told in other words") {
               "The text was drafted overnight on Monday by a team led by Oskar Lind.")
             .empty());
 }
+
+TEST_CASE("polarity: 'refused to concede' against 'has conceded', of one person") {
+  auto polarity = [](const std::string& a, const std::string& b) {
+    return PolarityFindings({Doc("d1", "Ledger", a), Doc("d2", "Wire", b)}).size();
+  };
+  CHECK(polarity("Tobias Grell has conceded.", "Grell has refused to concede.") == 1);
+  // Of two people, both may hold.
+  CHECK(polarity("Anna Vosk has conceded.", "Grell has refused to concede.") == 0);
+}
