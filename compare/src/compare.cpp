@@ -120,6 +120,7 @@ Comparison CompareClusters(const std::vector<Document>& documents,
           report(ComparePolarity(a, b, stem_jaccard));
           report(CompareIntent(a, b));
           report(CompareModality(a, b, stem_jaccard));
+          report(CompareStates(a, b, da, db));
           report(CompareQuotes(a, b, da, db, stem_jaccard, quote_words[x], quote_words[y]));
           const auto acts = CompareActs(a, b);
           report(acts);

@@ -1,6 +1,7 @@
 // Polarity and modality: signed against did not sign, will against will not, expected against
 // happened, denied against told as fact.
 #include <cctype>
+#include <cstdio>
 #include <cstring>
 #include <optional>
 #include <set>
@@ -235,6 +236,81 @@ std::optional<PairConflict> CompareModality(const ClaimModel& a, const ClaimMode
                       {says(a), a.claim.span},
                       {says(b), b.claim.span},
                       0.5};
+}
+
+namespace {
+
+enum class OpenState { kNone, kOpen, kClosed, kBoth };
+
+// Whether `text` tells something open ("reopened", "is open", "running again") or closed
+// ("remained closed", "is still shut"). A state word after "not" within three words ("is not
+// expected to reopen") tells neither; "closed" needs a linking verb or "still" before it
+// ("behind closed doors" is no closure).
+OpenState OpenOrClosed(const std::string& text) {
+  bool open = false, closed = false;
+  std::string p1, p2, p3;  // the three words before, nearest first
+  AnyWord(text, [&](const std::string& w) {
+    auto negation = [](const std::string& x) {
+      return x == "not" || x == "never" || x == "t" || x.ends_with("n’t");
+    };
+    auto linking = [](const std::string& x) {
+      return x == "is" || x == "was" || x == "are" || x == "were" || x == "be" || x == "been" ||
+             x == "remained" || x == "remains" || x == "remain" || x == "stayed" || x == "stays" ||
+             x == "stay" || x == "still";
+    };
+    if (!negation(p1) && !negation(p2) && !negation(p3)) {
+      if (w == "reopened" || w == "reopens" || (w == "open" && linking(p1)) ||
+          (w == "again" && (p1 == "running" || p1 == "runs" || p1 == "run"))) {
+        open = true;
+      }
+      if ((w == "closed" || w == "shut") && linking(p1)) closed = true;
+    }
+    p3 = std::move(p2);
+    p2 = std::move(p1);
+    p1 = w;
+    return false;
+  });
+  return open && closed ? OpenState::kBoth
+         : open         ? OpenState::kOpen
+         : closed       ? OpenState::kClosed
+                        : OpenState::kNone;
+}
+
+// The day a claim's state holds, as yyyymmdd: its first stated day of the event's own time,
+// else its document's publication day; 0 when neither is known.
+int StateDay(const ClaimModel& c, const Document& doc) {
+  for (const auto& d : c.dates) {
+    if (d.day > 0 && !d.ahead && d.earlier == 0) return d.year * 10000 + d.month * 100 + d.day;
+  }
+  const std::string published = doc.published.value_or("");
+  int year = 0, month = 0, day = 0;
+  if (published.size() < 10 ||
+      std::sscanf(published.c_str(), "%4d-%2d-%2d", &year, &month, &day) != 3) {
+    return 0;
+  }
+  return year * 10000 + month * 100 + day;
+}
+
+}  // namespace
+
+std::optional<PairConflict> CompareStates(const ClaimModel& a, const ClaimModel& b,
+                                          const Document& da, const Document& db) {
+  const OpenState sa = OpenOrClosed(a.claim.text);
+  if (sa != OpenState::kOpen && sa != OpenState::kClosed) return std::nullopt;  // most claims
+  const OpenState sb = OpenOrClosed(b.claim.text);
+  if (sb == sa || (sb != OpenState::kOpen && sb != OpenState::kClosed)) return std::nullopt;
+  // What will be open or closed is a plan ("will stay shut until Monday"); a forecast of a
+  // state is left to its words ("is not expected to reopen" is no state, "remained closed" is).
+  if (SpeaksOfFuture(a) || SpeaksOfFuture(b)) return std::nullopt;
+  if (!SharesEntity(a, b) && SharedContentStems(a, b) < 2) return std::nullopt;
+  const int day_a = StateDay(a, da), day_b = StateDay(b, db);
+  if (day_a == 0 || day_a != day_b) return std::nullopt;
+  auto says = [](OpenState s) { return s == OpenState::kOpen ? "open" : "closed"; };
+  return PairConflict{FindingKind::kPolarity,
+                      "whether it was open",
+                      {says(sa), a.claim.span},
+                      {says(sb), b.claim.span},
+                      0.6};
 }
 
 }  // namespace parallax::compare

@@ -60,6 +60,13 @@ std::optional<PairConflict> CompareIntent(const ClaimModel& a, const ClaimModel&
 std::optional<PairConflict> CompareModality(const ClaimModel& a, const ClaimModel& b,
                                             double stem_jaccard);
 
+// A place or service told open on one side and closed on the other ("reopened to flights" /
+// "remained closed", "trains were running again" / "the line is closed"), on the same day: the
+// day each claim states, else its document's publication day. Different days are a story told
+// over time, not a clash. The two must name someone alike or share two content stems.
+std::optional<PairConflict> CompareStates(const ClaimModel& a, const ClaimModel& b,
+                                          const Document& da, const Document& db);
+
 // naming_rules.cpp: who said it, in what words, who acted, who and where.
 // The words of each of the claim's quotes, in the order of ClaimModel::quotes.
 std::vector<std::set<std::string>> QuoteWords(const ClaimModel& c, const Document& doc);

@@ -1121,3 +1121,58 @@ TEST_CASE("polarity: 'refused to concede' against 'has conceded', of one person"
   // Of two people, both may hold.
   CHECK(polarity("Anna Vosk has conceded.", "Grell has refused to concede.") == 0);
 }
+
+namespace {
+// Findings of two one-claim documents, lined up by hand as one statement.
+std::vector<parallax::Finding> LinedUpFindings(const std::string& a, const std::string& published_a,
+                                               const std::string& b,
+                                               const std::string& published_b) {
+  std::vector<Document> docs = {Doc("d1", "Ledger", a), Doc("d2", "Wire", b)};
+  docs[0].published = published_a;
+  docs[1].published = published_b;
+  auto al = parallax::align::AlignDocuments(docs);
+  REQUIRE(al.claims.size() == 2);
+  al.clusters = {{"k1", {"c1", "c2"}}};
+  al.cluster_members = {{0, 1}};
+  return CompareClusters(docs, al).findings;
+}
+}  // namespace
+
+TEST_CASE("states: reopened against still closed, on one day, is a polarity conflict") {
+  const std::string wed = "2026-09-16T20:00:00+00:00", thu = "2026-09-17T08:00:00+00:00";
+  // Polarity findings only: the claims' dates are compared by their own rule.
+  auto polarity = [](const std::vector<parallax::Finding>& findings) {
+    size_t n = 0;
+    for (const auto& f : findings) n += f.kind == FindingKind::kPolarity;
+    return n;
+  };
+  CHECK(polarity(LinedUpFindings(
+            "Sable Point airport reopened to commercial flights on Wednesday afternoon.", thu,
+            "Sable Point airport remained closed on Wednesday night.", thu)) == 1);
+  // Undated, each on its publication day.
+  CHECK(polarity(LinedUpFindings("Sable Point airport has reopened to commercial flights.", wed,
+                                 "Sable Point airport is still shut, with tourists stranded.",
+                                 wed)) == 1);
+  CHECK(polarity(LinedUpFindings(
+            "The Aske line remained closed in both directions on Wednesday morning.", thu,
+            "Trains were running again on the Aske line by Wednesday morning.", thu)) == 1);
+  // A forecast that it will stay closed does not make the closure a forecast.
+  CHECK(polarity(LinedUpFindings("The Aske line remained closed on Wednesday morning and is not "
+                                 "expected to reopen before Monday.",
+                                 thu, "Trains were running again on the Aske line by Wednesday.",
+                                 thu)) == 1);
+  // A story told over days: closed on one, open on the next.
+  CHECK(polarity(LinedUpFindings("Sable Point airport remained closed on Tuesday.", thu,
+                                 "Sable Point airport reopened to flights on Wednesday.", thu)) ==
+        0);
+  CHECK(polarity(LinedUpFindings("Sable Point airport is still shut, with tourists stranded.", wed,
+                                 "Sable Point airport has reopened to commercial flights.", thu)) ==
+        0);
+  // What is not expected to reopen is closed.
+  CHECK(polarity(
+            LinedUpFindings("The Aske line is closed and is not expected to reopen before Monday.",
+                            thu, "The Aske line was closed on Wednesday morning.", thu)) == 0);
+  // A closed-door meeting is no closed road.
+  CHECK(polarity(LinedUpFindings("The ministers met behind closed doors at the airport hotel.", wed,
+                                 "The airport hotel has reopened after the storm.", wed)) == 0);
+}
