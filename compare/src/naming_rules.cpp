@@ -146,9 +146,14 @@ std::optional<PairConflict> CompareQuotes(const ClaimModel& a, const ClaimModel&
                             {"\"" + TextAt(db, b, qb.span) + "\"", qb.span},
                             0.6};
       }
-      if (same_speaker && both_known && Misquoted(wa, wb) && reworded()) {
+      // A speaker left unknown (a role that could be two people) is not another speaker: most
+      // of the words the same around a word changed is one remark quoted two ways.
+      const bool one_unknown = qa.speaker.empty() != qb.speaker.empty() && overlap >= 0.5;
+      if (((same_speaker && both_known) || one_unknown) && Misquoted(wa, wb) && reworded()) {
+        const std::string who =
+            qa.speaker.empty() ? DisplayName(b, qb.speaker) : DisplayName(a, qa.speaker);
         return PairConflict{FindingKind::kQuote,
-                            "how " + DisplayName(a, qa.speaker) + " was quoted",
+                            "how " + who + " was quoted",
                             {"\"" + TextAt(da, a, qa.span) + "\"", qa.span},
                             {"\"" + TextAt(db, b, qb.span) + "\"", qb.span},
                             0.5};

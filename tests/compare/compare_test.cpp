@@ -1176,3 +1176,26 @@ TEST_CASE("states: reopened against still closed, on one day, is a polarity conf
   CHECK(polarity(LinedUpFindings("The ministers met behind closed doors at the airport hotel.", wed,
                                  "The airport hotel has reopened after the storm.", wed)) == 0);
 }
+
+TEST_CASE("quotes: a remark quoted two ways, one outlet leaving its speaker unknown") {
+  const std::vector<Document> docs = {
+      Doc("d1", "Ledger",
+          "\"This is a fair deal for the people who work the sea,\" Brodt told reporters after "
+          "the ceremony."),
+      Doc("d2", "Wire",
+          "Minister Velde and Minister Brodt met on the quay. \"This is a victory for the people "
+          "who work the sea,\" the minister told reporters after the ceremony.")};
+  const auto al = parallax::align::AlignDocuments(docs);
+  // "the minister" could be either: the quote's speaker is left unknown.
+  for (const auto& c : al.claims) {
+    for (const auto& q : c.quotes) {
+      if (c.document_index == 1) CHECK(q.speaker.empty());
+    }
+  }
+  std::vector<std::string> quote_topics;
+  for (const auto& f : CompareClusters(docs, al).findings) {
+    if (f.kind == FindingKind::kQuote) quote_topics.push_back(f.summary);
+  }
+  REQUIRE(quote_topics.size() == 1);
+  CHECK(quote_topics[0].find("how Brodt was quoted") != std::string::npos);
+}
