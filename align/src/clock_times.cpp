@@ -6,6 +6,7 @@
 #include <cctype>
 #include <chrono>
 #include <cstdlib>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -257,6 +258,7 @@ struct ClockHit {
   std::string clock;
   bool local() const { return !clock.empty(); }  // a place's clock, unknown here
   bool place_clock = false;  // a "local time" whose offset a stated equivalent told
+  std::string place;         // for a place clock, the clock it was ("local", "moscow")
   bool midnight = false;     // measured from the end of the anchor day (1440)
   int anchor = -1;           // index of the date it is said with, when adjacent
 };
@@ -388,18 +390,27 @@ long DayIndex(const year_month_day& d) {
 // with an hour's grace for copy updated after its time stamp; a past time up to six hours
 // later is taken on the publication day (a live page's first stamp precedes its later
 // entries), a later one on the day before. Without a publication time, the publication day.
-long InferDay(const Published& pub, const ClockHit& h, bool future) {
+// `minute`: the time's start on its clock, minutes after a midnight; `offset`: its clock's
+// minutes east of UTC, or nullopt for the publication's own clock.
+long InferDayOnClock(const Published& pub, int minute, std::optional<int> offset, bool future) {
   const long pub_day = DayIndex(pub.date);
-  if (pub.minute < 0 || h.local()) return pub_day;
-  if (h.zone == DateRef::Zone::kStated && !pub.offset) return pub_day;
+  if (pub.minute < 0) return pub_day;
+  if (offset && !pub.offset) return pub_day;
   // Minutes from the publication instant to the start of the time on `pub_day + k`.
-  const int shift = h.zone == DateRef::Zone::kStated ? *pub.offset - h.offset : 0;
-  auto diff = [&](long k) { return k * kDay + h.low + shift - pub.minute; };
+  const int shift = offset ? *pub.offset - *offset : 0;
+  auto diff = [&](long k) { return k * kDay + minute + shift - pub.minute; };
   if (future) return diff(0) >= -60 ? pub_day : pub_day + 1;
   if (diff(0) <= 60) return pub_day;
   // Later than publication: a live page's later entry within a few hours; beyond that, the
   // day before (a morning paper's "shortly before 5 p.m.").
   return diff(0) <= 6 * 60 ? pub_day : pub_day - 1;
+}
+
+long InferDay(const Published& pub, const ClockHit& h, bool future) {
+  if (h.local()) return DayIndex(pub.date);  // a clock of unknown offset: the publication day
+  return InferDayOnClock(
+      pub, h.low, h.zone == DateRef::Zone::kStated ? std::optional<int>(h.offset) : std::nullopt,
+      future);
 }
 
 void SetDay(DateRef& r, long day_index) {
@@ -433,7 +444,7 @@ void SetClock(DateRef& r, long day_index, const ClockHit& h, const Published& pu
   r.zone = h.zone;
   r.utc_offset_minutes = h.offset;
   r.place_clock = h.place_clock;
-  r.clock = h.zone == DateRef::Zone::kUnknown ? h.clock : std::string();
+  r.clock = h.zone == DateRef::Zone::kUnknown ? h.clock : h.place;
   if (h.zone == DateRef::Zone::kUnknown && !h.local() && pub.offset) {
     r.zone = DateRef::Zone::kPublication;
     r.utc_offset_minutes = *pub.offset;
@@ -550,6 +561,7 @@ void AddClockTimes(const std::string& text, const std::vector<Token>& t, const P
       while (offset > 14 * 60) offset -= kDay;
       while (offset < -12 * 60) offset += kDay;
       if (offset % 15 != 0) continue;  // not a whole zone: a misreading
+      first.place = std::move(first.clock);
       first.clock.clear();
       first.zone = DateRef::Zone::kStated;
       first.offset = offset;
@@ -629,6 +641,40 @@ void AddClockTimes(const std::string& text, const std::vector<Token>& t, const P
     if (!told_precisely) continue;
     out.erase(out.begin() + static_cast<std::ptrdiff_t>(d));
     where.erase(where.begin() + static_cast<std::ptrdiff_t>(d));
+  }
+}
+
+void ResolvePlaceClocks(std::vector<ClaimModel>& claims, const std::vector<Document>& documents,
+                        const std::vector<size_t>& document_events) {
+  // "event|clock" -> the offset told for it, or nullopt once two offsets are told.
+  std::map<std::string, std::optional<int>> told;
+  auto key_of = [&](const ClaimModel& c, const DateRef& d) {
+    return std::to_string(document_events[c.document_index]) + "|" + d.clock;
+  };
+  for (const ClaimModel& c : claims) {
+    for (const DateRef& d : c.dates) {
+      if (!d.place_clock || d.clock.empty()) continue;
+      auto [it, added] = told.emplace(key_of(c, d), d.utc_offset_minutes);
+      if (!added && it->second != d.utc_offset_minutes) it->second.reset();
+    }
+  }
+  if (told.empty()) return;
+  for (ClaimModel& c : claims) {
+    for (DateRef& d : c.dates) {
+      if (d.zone != DateRef::Zone::kUnknown || d.clock.empty()) continue;
+      auto it = told.find(key_of(c, d));
+      if (it == told.end() || !it->second) continue;
+      d.zone = DateRef::Zone::kStated;
+      d.utc_offset_minutes = *it->second;
+      d.place_clock = true;
+      // A day inferred while the clock's offset was unknown is inferred again on that clock.
+      if (d.day_inferred) {
+        const Published pub = ParsePublished(documents[c.document_index].published.value_or(""));
+        if (pub.have_date) {
+          SetDay(d, InferDayOnClock(pub, d.minute_low, d.utc_offset_minutes, d.ahead));
+        }
+      }
+    }
   }
 }
 

@@ -21,4 +21,13 @@ void AddClockTimes(const std::string& text, const std::vector<Token>& t, const P
                    bool future, std::vector<DateRef>& out,
                    std::vector<std::pair<size_t, size_t>>& where);
 
+// A place's clock whose offset one claim tells ("7.52 p.m. local time (1852 GMT)") is the same
+// clock in the other claims of its event (`document_events`, per document): their "just before
+// 8 p.m. local time" gets that offset (kStated, place_clock), and a day inferred for it is
+// inferred again on that clock against its document's publication time. A clock told two
+// offsets in one event (a story across two places) is left unknown. Call after event
+// separation; `documents` are those given to AlignDocuments.
+void ResolvePlaceClocks(std::vector<ClaimModel>& claims, const std::vector<Document>& documents,
+                        const std::vector<size_t>& document_events);
+
 }  // namespace parallax::align

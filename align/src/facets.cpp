@@ -105,7 +105,7 @@ bool AddDate(const DateRef& d, Mention& m) {
     m.low = m.low * 1440 + d.minute_low - offset;
     m.high = m.high * 1440 + d.minute_high - offset;
     m.zone_unknown = d.zone == DateRef::Zone::kUnknown;
-    m.clock = d.clock;
+    m.clock = m.zone_unknown ? d.clock : std::string();
     m.value_key += " " + std::to_string(static_cast<long>(m.low));
   }
   return true;

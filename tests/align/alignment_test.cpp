@@ -694,3 +694,36 @@ TEST_CASE("claims: a quote carries its words, lowercased, without punctuation") 
                                                                 "1200", "bed", "ward", "not",
                                                                 "today"});
 }
+
+TEST_CASE("alignment: 'local time' is the clock one outlet told the offset of") {
+  std::vector<Document> docs = {
+      Doc("d1", "The train left the rails at 7.52 p.m. local time (1852 GMT) on Tuesday."),
+      Doc("d2", "The train derailed just before 8 p.m. local time on Tuesday, police said.")};
+  const Alignment a = AlignDocuments(docs);
+  const parallax::align::DateRef* told = nullptr;
+  for (const auto& c : a.claims) {
+    if (c.document_index == 1 && !c.dates.empty()) told = &c.dates[0];
+  }
+  REQUIRE(told != nullptr);
+  CHECK(told->zone == parallax::align::DateRef::Zone::kStated);
+  CHECK(told->utc_offset_minutes == 60);
+  // A time told without its day falls on the day it last fell on that clock: 8 p.m. at UTC+1
+  // had not yet come at 10:00 UTC on the 4th, so it is the 3rd's.
+  const Alignment undated = AlignDocuments(
+      {docs[0], Doc("d2", "The train derailed just before 8 p.m. local time, police said.")});
+  bool checked = false;
+  for (const auto& c : undated.claims) {
+    if (c.document_index != 1 || c.dates.empty()) continue;
+    CHECK(c.dates[0].utc_offset_minutes == 60);
+    CHECK(c.dates[0].day == 3);
+    checked = true;
+  }
+  CHECK(checked);
+  // A clock told two offsets (a story of two places) stays unknown.
+  docs.push_back(Doc("d3", "The relief train left at 9 p.m. local time (2300 GMT) on Tuesday."));
+  for (const auto& c : AlignDocuments(docs).claims) {
+    if (c.document_index == 1 && !c.dates.empty()) {
+      CHECK(c.dates[0].zone == parallax::align::DateRef::Zone::kUnknown);
+    }
+  }
+}

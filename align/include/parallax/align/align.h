@@ -62,7 +62,7 @@ struct DateRef {
   bool place_clock = false;
   // For kUnknown, whose wall clock it is, lowercased: "local" ("local time"), a place's name
   // ("moscow" for "Moscow time"), or "" (no zone named). Two wall clocks of different names
-  // cannot be set side by side.
+  // cannot be set side by side. For a place_clock, the clock whose offset was told.
   std::string clock;
   // The day is not stated with the time: it is the day, around the publication time, on which
   // the time last fell (next falls, when the sentence speaks of the future).
