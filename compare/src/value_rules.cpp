@@ -1,5 +1,7 @@
 // Figures and dates: values of one kind said of the same thing that cannot both be true.
+#include <cctype>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -56,20 +58,50 @@ std::optional<PairConflict> CompareQuantities(const ClaimModel& a, const ClaimMo
   return std::nullopt;
 }
 
+namespace {
+
+// Jaccard of the claims' distinct stems other than figures and month and weekday names.
+double WordJaccard(const ClaimModel& a, const ClaimModel& b) {
+  static const std::set<std::string> kCalendar = {
+      "januari",   "februari", "march",  "april",    "may",    "june",   "juli",
+      "august",    "septemb",  "octob",  "novemb",   "decemb", "monday", "tuesday",
+      "wednesday", "thursday", "friday", "saturday", "sunday"};
+  auto words = [](const ClaimModel& c) {
+    std::set<std::string> out;
+    for (const auto& s : c.stems) {
+      if (!s.empty() && !std::isdigit(static_cast<unsigned char>(s[0])) && !kCalendar.count(s)) {
+        out.insert(s);
+      }
+    }
+    return out;
+  };
+  return Jaccard(words(a), words(b));
+}
+
+}  // namespace
+
 std::optional<PairConflict> CompareDates(const ClaimModel& a, const ClaimModel& b, bool lined_up) {
   // Only dates said of the same act ("arrived on Monday" / "arrived on Tuesday") are compared;
   // any compatible pair of them means the accounts agree.
   // Claims that say much the same thing around one date each speak of one act too.
   // Not for a day told relative to publication ("last night"): two outlets' "last night" may
   // be two nights, and what each says happened then may well be two states of one story.
-  // Plans are fewer than past acts: two claims of one date each, both yet to come, that say
-  // even a little the same ("will be sworn in on 1 June" / "takes office on 8 June") tell of
-  // one plan.
+  // Plans are fewer than past acts, and so are moments told to the minute: two claims of one
+  // date each, both yet to come or both a clock time (not a part of the day), that say even a
+  // little the same ("will be sworn in on 1 June" / "takes office on 8 June", "derailed just
+  // before 8 p.m." / "crashed at about 8.30pm") tell of one plan or one moment.
   const bool one_each =
       a.dates.size() == 1 && b.dates.size() == 1 && !a.dates[0].relative && !b.dates[0].relative;
   const bool both_ahead = one_each && a.dates[0].ahead && b.dates[0].ahead;
+  auto moment = [](const align::DateRef& d) {
+    return d.minute_low >= 0 && d.minute_high - d.minute_low <= 90;
+  };
+  const bool both_moments = one_each && moment(a.dates[0]) && moment(b.dates[0]);
   const double overlap = one_each && !lined_up ? StemJaccard(a, b) : 0;
-  const bool one_act = one_each && (lined_up || overlap >= 0.3 || (both_ahead && overlap >= 0.2));
+  // For moments, the words beyond the figures and calendar words: "04:14 GMT on 3 November" and
+  // "05:14 UTC on 3 November" share "14", "3" and "November" whatever they tell of.
+  const bool one_act = one_each && (lined_up || overlap >= 0.3 || (both_ahead && overlap >= 0.2) ||
+                                    (both_moments && WordJaccard(a, b) >= 0.2));
   const align::DateRef* clash_a = nullptr;
   const align::DateRef* clash_b = nullptr;
   for (const auto& da : a.dates) {

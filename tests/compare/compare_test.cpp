@@ -1199,3 +1199,26 @@ TEST_CASE("quotes: a remark quoted two ways, one outlet leaving its speaker unkn
   REQUIRE(quote_topics.size() == 1);
   CHECK(quote_topics[0].find("how Brodt was quoted") != std::string::npos);
 }
+
+TEST_CASE("times: two moments told to the minute clash even when told in other words") {
+  const std::string wed = "2026-11-18T08:10:00+01:00";
+  auto times = [](const std::vector<parallax::Finding>& findings) {
+    size_t n = 0;
+    for (const auto& f : findings) n += f.kind == FindingKind::kTime;
+    return n;
+  };
+  CHECK(times(LinedUpFindings("The Aske Valley train from Tollerby derailed just before 8 p.m. "
+                              "on a bend south of the town of Brenholt.",
+                              wed,
+                              "The evening service from Tollerby crashed at about 8.30pm as it "
+                              "swung into Marrow Bend, just outside the sleepy town of Brenholt.",
+                              wed)) == 1);
+  // Parts of the day are broad: "after 3 a.m." and "overnight" told in other words may be two
+  // acts of one night.
+  CHECK(times(LinedUpFindings("Oskar Lind was seen leaving the Pilot House after 3 a.m. on "
+                              "Tuesday, near the bend outside Brenholt.",
+                              wed,
+                              "The text was drafted overnight on Monday by a team led by Oskar "
+                              "Lind at the bend outside Brenholt.",
+                              wed)) == 0);
+}
