@@ -517,6 +517,52 @@ ClaimModel ReadClaim(const std::string& text, Span span, DocumentContext& contex
     claim.acts.push_back(std::move(act));
   }
 
+  // Where something happened, by the place it was near: "made landfall near the town of X",
+  // "derailed just outside X", "sank off X". The act is the word before the preposition, a
+  // past tense or a word of arrival ("landfall", "ashore", "aground"): "pickets outside X" are
+  // many, and may stand at many gates. "in" and "at" are left out, being said of far more than
+  // the place of the event ("talks in Beijing", "at the invitation of").
+  auto place_act = [&](const Token& w) {
+    if (w.kind != TokenKind::kWord || w.capitalized || IsStopword(w.lower)) return false;
+    static const std::unordered_set<std::string_view> kIrregular = {
+        "landfall", "ashore", "aground", "sank", "fell", "struck", "hit", "broke", "ran", "came"};
+    return w.lower.ends_with("ed") || kIrregular.count(w.lower) > 0;
+  };
+  for (const EntityRun& r : runs) {
+    if (r.role || in_quote(r.first) || r.first < 2) continue;
+    // The name is the whole place: not "the Lorvian river town of Brenholt"'s "Lorvian".
+    if (r.last + 1 < t.size() && t[r.last + 1].kind == TokenKind::kWord &&
+        !t[r.last + 1].capitalized && !IsStopword(t[r.last + 1].lower)) {
+      continue;
+    }
+    size_t k = r.first - 1;  // the preposition, once found
+    if (t[k].lower == "of") {
+      // "near the town of X", "near the Lorvian river town of X": back over up to four words
+      // to "the".
+      size_t the = k;
+      while (the > 0 && k - the < 5 && t[the - 1].kind == TokenKind::kWord &&
+             t[the - 1].lower != "the") {
+        --the;
+      }
+      if (the < 2 || t[the - 1].lower != "the") continue;
+      k = the - 2;
+    } else if (t[k].lower == "the") {
+      --k;
+    }
+    if (t[k].lower != "near" && t[k].lower != "outside" && t[k].lower != "off") continue;
+    if (k == 0) continue;
+    size_t verb = k - 1;
+    if (verb > 0 && (t[verb].lower == "just" || t[verb].lower == "close")) --verb;
+    if (!place_act(t[verb])) continue;
+    Act act;
+    act.kind = "place";
+    act.agent = KeyOf(t, r);
+    // "came ashore near X" is "made landfall near X".
+    act.object = ContentStem(t[verb].lower == "ashore" ? "landfall" : t[verb].lower);
+    act.span = {t[verb].span.begin, t[r.last].span.end};
+    claim.acts.push_back(std::move(act));
+  }
+
   // The one holder of a role: "the lone dissenter was X", "X was the only member to oppose",
   // "X, the sole dissenter,". The role is its noun, with "to" and the verb that follows it
   // ("member to oppose"): the only member to oppose is not the only member to abstain.

@@ -150,7 +150,8 @@ std::vector<FacetCluster> FindFacets(
       Mention m;
       m.kind = ClusterBasis::kAct;
       m.value_class = "act:" + act.kind;
-      if (act.kind == "title") m.value_class += ":" + act.object;  // judges line up with judges
+      // Judges line up with judges, landfalls with landfalls.
+      if (act.kind == "title" || act.kind == "place") m.value_class += ":" + act.object;
       m.value_key = act.agent;
       m.context = claim.stems;
       push(std::move(m));

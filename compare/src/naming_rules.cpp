@@ -89,6 +89,25 @@ bool SamePlace(const std::string& a, const std::string& b) {
          std::includes(wb.begin(), wb.end(), wa.begin(), wa.end());
 }
 
+// The claim dates or counts something of an earlier time ("the 2019 storm's", "weeks ago"), or
+// writes a year ("in 2017"): an event's own day is told by its day, not its year.
+bool TellsOfEarlierTime(const ClaimModel& c) {
+  auto year = [](const std::string& w) {
+    return w.size() == 4 && (w.starts_with("19") || w.starts_with("20")) &&
+           std::all_of(w.begin(), w.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+  };
+  return std::any_of(c.dates.begin(), c.dates.end(),
+                     [](const auto& d) { return d.earlier != 0; }) ||
+         std::any_of(c.quantities.begin(), c.quantities.end(),
+                     [](const auto& q) { return q.earlier != 0; }) ||
+         AnyWord(c.claim.text, year);
+}
+
+// Two place names are one: they share a name word and, venue words aside, one holds the other's.
+bool SamePlaceName(const std::string& a, const std::string& b) {
+  return align::SameEntity(a, b) && SamePlace(a, b);
+}
+
 // Two space-separated word lists share a word.
 bool ShareAWord(const std::string& a, const std::string& b) {
   if (a.empty() || b.empty()) return false;
@@ -178,6 +197,19 @@ std::optional<PairConflict> CompareActs(const ClaimModel& a, const ClaimModel& b
                             0.6};
       }
       if (title) continue;
+      // Where it happened, by the place it was near: "made landfall near X" / "near Y".
+      const bool place = xa.kind == "place";
+      if (place && xa.object != xb.object) continue;
+      // Background: "that hurricane came ashore near X in 2017".
+      if (place && (TellsOfEarlierTime(a) || TellsOfEarlierTime(b))) continue;
+      if (place && !SamePlaceName(xa.agent, xb.agent)) {
+        return PairConflict{FindingKind::kEntity,
+                            "where it happened",
+                            {DisplayName(a, xa.agent), xa.span},
+                            {DisplayName(b, xb.agent), xb.span},
+                            0.6};
+      }
+      if (place) continue;
       const bool operation = xa.kind == "operator";
       if (operation ? SameOrganisation(xa.agent, xb.agent)
                     : align::SameEntity(xa.agent, xb.agent)) {

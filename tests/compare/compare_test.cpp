@@ -1222,3 +1222,37 @@ TEST_CASE("times: two moments told to the minute clash even when told in other w
                               "Lind at the bend outside Brenholt.",
                               wed)) == 0);
 }
+
+TEST_CASE("places: the place something happened near, named two ways, is an entity conflict") {
+  auto findings = [](const std::string& a, const std::string& b) {
+    const std::vector<Document> docs = {Doc("d1", "Ledger", a), Doc("d2", "Wire", b)};
+    return CompareClusters(docs, parallax::align::AlignDocuments(docs)).findings;
+  };
+  const auto landfall =
+      findings("The storm made landfall near the town of Ambrin on the southeast coast.",
+               "The storm made landfall near Lisseau, before tracking west over Ambrin.");
+  REQUIRE(landfall.size() == 1);
+  CHECK(landfall[0].kind == FindingKind::kEntity);
+  CHECK(landfall[0].summary.find("where it happened") != std::string::npos);
+  // One town, with and without "the town of"; and places near which different things happened.
+  CHECK(findings("The storm made landfall near the town of Ambrin on the southeast coast.",
+                 "Quilla made landfall just outside Ambrin before dawn.")
+            .empty());
+  CHECK(findings("The storm made landfall near the town of Ambrin on the southeast coast.",
+                 "A ferry sank off Lisseau as the storm made its way along the coast.")
+            .empty());
+  // "came ashore" is landfall; "the Lorvian river town of Brenholt" is Brenholt.
+  CHECK(findings("Quilla came ashore near Ambrin at 09:40, with sustained winds of 110 km/h.",
+                 "The storm made landfall near the coastal town of Lisseau with winds of 110 km/h.")
+            .size() == 1);
+  CHECK(findings("The evening train derailed on a curve just outside Brenholt on Tuesday.",
+                 "The evening train derailed on a curve near the Lorvian river town of Brenholt.")
+            .empty());
+  // Pickets stand at many gates; an earlier storm came ashore elsewhere.
+  CHECK(findings("Union pickets outside Tollbridge General were cheered by passing drivers.",
+                 "Union pickets outside Brackwater University Hospital were cheered by drivers.")
+            .empty());
+  CHECK(findings("The storm made landfall near the town of Ambrin on the southeast coast.",
+                 "That hurricane made landfall near Lisseau in 2017, on the southeast coast.")
+            .empty());
+}

@@ -120,13 +120,16 @@ struct Act {
   // order), "declaration" (declared), "lead" (led, headed, directed, chaired, presided),
   // "operator" (operated by, operates, the operator X, run by, which runs), "title" (holds a
   // role one person holds: "the lone dissenter was X", or a title such as "judge" that the
-  // event's documents give to different people, see aliases.h).
+  // event's documents give to different people, see aliases.h), "place" (where it happened,
+  // by the place it was near: "made landfall near X", "derailed just outside X"; the agent is
+  // the place).
   std::string kind;
   std::string agent;  // entity key of who did it
   // Stems of what was ordered, declared or led, space-separated, up to three ("ordered the
   // evacuation of the estate" -> "evacu estat", "the rescue operation was led by" -> "oper
   // rescu"); "" for initiatives and operators and when none is written. For a title, the title
-  // as written, lowercased ("judge", "dissenter", "member to oppose").
+  // as written, lowercased ("judge", "dissenter", "member to oppose"); for a place, the stem of
+  // the word before "near" ("landfal").
   std::string object;
   Span span;  // from the act word to the agent
 };
