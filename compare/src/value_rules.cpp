@@ -78,6 +78,19 @@ double WordJaccard(const ClaimModel& a, const ClaimModel& b) {
   return Jaccard(words(a), words(b));
 }
 
+// The claims state one figure alike, beyond the smallest counts: "halted 4 minutes and 20
+// seconds before liftoff" and "came just over four minutes before lift-off" tell of one moment.
+bool ShareAFigure(const ClaimModel& a, const ClaimModel& b) {
+  for (const auto& qa : a.quantities) {
+    if (qa.unit == "ordinal" || (qa.unit == "count" && qa.low < 3) || qa.earlier != 0) continue;
+    for (const auto& qb : b.quantities) {
+      if (qb.unit != qa.unit || qb.noun != qa.noun || qb.earlier != 0) continue;
+      if (QuantitiesCompatible(qa, qb)) return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 std::optional<PairConflict> CompareDates(const ClaimModel& a, const ClaimModel& b, bool lined_up) {
@@ -101,7 +114,8 @@ std::optional<PairConflict> CompareDates(const ClaimModel& a, const ClaimModel& 
   // For moments, the words beyond the figures and calendar words: "04:14 GMT on 3 November" and
   // "05:14 UTC on 3 November" share "14", "3" and "November" whatever they tell of.
   const bool one_act = one_each && (lined_up || overlap >= 0.3 || (both_ahead && overlap >= 0.2) ||
-                                    (both_moments && WordJaccard(a, b) >= 0.2));
+                                    (both_moments && WordJaccard(a, b) >= 0.2) ||
+                                    (overlap >= 0.15 && ShareAFigure(a, b)));
   const align::DateRef* clash_a = nullptr;
   const align::DateRef* clash_b = nullptr;
   for (const auto& da : a.dates) {

@@ -1256,3 +1256,26 @@ TEST_CASE("places: the place something happened near, named two ways, is an enti
                  "That hurricane made landfall near Lisseau in 2017, on the southeast coast.")
             .empty());
 }
+
+TEST_CASE("dates: claims stating one figure alike tell of one act, and their days are compared") {
+  const std::string thu = "2026-10-08T06:05:00+00:00";
+  auto times = [](const std::vector<parallax::Finding>& findings) {
+    size_t n = 0;
+    for (const auto& f : findings) n += f.kind == FindingKind::kTime;
+    return n;
+  };
+  CHECK(times(LinedUpFindings("Tuesday's attempt was halted 4 minutes and 20 seconds before "
+                              "liftoff, when a pressure sensor on the rocket's upper stage sent "
+                              "readings outside its permitted range.",
+                              thu,
+                              "Monday's scrub came just over four minutes before lift-off, when "
+                              "a sensor on the rocket started sending dodgy readings.",
+                              thu)) == 1);
+  // The smallest counts are too common to tie two acts together.
+  CHECK(times(LinedUpFindings("Two people were hurt on Monday by a falling crane near the rocket "
+                              "assembly hall, the fire service said.",
+                              thu,
+                              "Two people were arrested at the rocket launch pad on Tuesday for "
+                              "trespassing, police said.",
+                              thu)) == 0);
+}
