@@ -289,21 +289,32 @@ void MarkContestedTitles(std::vector<ClaimModel>& claims,
       }
     }
   }
+  constexpr size_t kMaxHolders = 3;  // more, and the title is several people's, not contested
   for (const auto& [title, of_document] : holdings) {
     if (of_document.size() < 2) continue;
-    bool contested = false, several = false;
+    // The title's distinct holders across the documents (few, or the title is left alone), so
+    // that the work stays linear in the documents.
+    std::vector<std::string> holders;
+    bool several = false;
     for (const auto& [document, holding] : of_document) {
       several = several || holding.several;
-      for (const auto& [other_document, other] : of_document) {
-        if (SameEntity(key_of(holding), key_of(other))) continue;
-        contested = true;
-        // A document that also names the other holder, by any name, may tell of two of them.
+      const std::string& key = key_of(holding);
+      if (std::none_of(holders.begin(), holders.end(),
+                       [&](const std::string& h) { return SameEntity(h, key); })) {
+        holders.push_back(key);
+      }
+    }
+    if (several || holders.size() < 2 || holders.size() > kMaxHolders) continue;
+    // A document that also names another holder, by any name, may tell of two of them.
+    for (const auto& [document, holding] : of_document) {
+      for (const std::string& other : holders) {
+        if (SameEntity(other, key_of(holding))) continue;
         for (const std::string& name : names_of_document[document]) {
-          several = several || SameEntity(name, key_of(other));
+          several = several || SameEntity(name, other);
         }
       }
     }
-    if (!contested || several) continue;
+    if (several) continue;
     const std::string word = title.substr(title.find('|') + 1);
     for (const auto& [document, holding] : of_document) {
       const Entity& entity = claims[holding.claim].entities[holding.entity];
