@@ -70,6 +70,7 @@ Comparison CompareClusters(const std::vector<Document>& documents,
     // Stem sets, quote words and quantity keys of the members, for the comparisons: computed
     // once per member, not once per pair.
     std::vector<StemSet> stems;
+    std::vector<OpenState> open_states;
     std::vector<std::vector<std::set<std::string>>> quote_words;
     std::vector<std::vector<std::string>> quantity_keys;
     if (facet == ClusterBasis::kStatement || facet == ClusterBasis::kQuantity) {
@@ -82,6 +83,7 @@ Comparison CompareClusters(const std::vector<Document>& documents,
       for (size_t m : members) {
         const ClaimModel& c = alignment.claims[m];
         stems.push_back(vocabulary.Of(c));
+        open_states.push_back(OpenOrClosed(c));
         quote_words.push_back(QuoteWords(c, documents[c.document_index]));
       }
     }
@@ -120,7 +122,7 @@ Comparison CompareClusters(const std::vector<Document>& documents,
           report(ComparePolarity(a, b, stem_jaccard));
           report(CompareIntent(a, b));
           report(CompareModality(a, b, stem_jaccard));
-          report(CompareStates(a, b, da, db));
+          report(CompareStates(a, b, open_states[x], open_states[y], da, db));
           report(CompareQuotes(a, b, da, db, stem_jaccard, quote_words[x], quote_words[y]));
           const auto acts = CompareActs(a, b);
           report(acts);

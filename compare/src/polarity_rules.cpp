@@ -238,15 +238,8 @@ std::optional<PairConflict> CompareModality(const ClaimModel& a, const ClaimMode
                       0.5};
 }
 
-namespace {
-
-enum class OpenState { kNone, kOpen, kClosed, kBoth };
-
-// Whether `text` tells something open ("reopened", "is open", "running again") or closed
-// ("remained closed", "is still shut"). A state word after "not" within three words ("is not
-// expected to reopen") tells neither; "closed" needs a linking verb or "still" before it
-// ("behind closed doors" is no closure).
-OpenState OpenOrClosed(const std::string& text) {
+OpenState OpenOrClosed(const ClaimModel& c) {
+  const std::string& text = c.claim.text;
   bool open = false, closed = false;
   std::string p1, p2, p3;  // the three words before, nearest first
   AnyWord(text, [&](const std::string& w) {
@@ -276,6 +269,8 @@ OpenState OpenOrClosed(const std::string& text) {
                         : OpenState::kNone;
 }
 
+namespace {
+
 // The day a claim's state holds, as yyyymmdd: its first stated day of the event's own time,
 // else its document's publication day; 0 when neither is known.
 int StateDay(const ClaimModel& c, const Document& doc) {
@@ -293,11 +288,9 @@ int StateDay(const ClaimModel& c, const Document& doc) {
 
 }  // namespace
 
-std::optional<PairConflict> CompareStates(const ClaimModel& a, const ClaimModel& b,
-                                          const Document& da, const Document& db) {
-  const OpenState sa = OpenOrClosed(a.claim.text);
+std::optional<PairConflict> CompareStates(const ClaimModel& a, const ClaimModel& b, OpenState sa,
+                                          OpenState sb, const Document& da, const Document& db) {
   if (sa != OpenState::kOpen && sa != OpenState::kClosed) return std::nullopt;  // most claims
-  const OpenState sb = OpenOrClosed(b.claim.text);
   if (sb == sa || (sb != OpenState::kOpen && sb != OpenState::kClosed)) return std::nullopt;
   // What will be open or closed is a plan ("will stay shut until Monday"); a forecast of a
   // state is left to its words ("is not expected to reopen" is no state, "remained closed" is).

@@ -60,12 +60,20 @@ std::optional<PairConflict> CompareIntent(const ClaimModel& a, const ClaimModel&
 std::optional<PairConflict> CompareModality(const ClaimModel& a, const ClaimModel& b,
                                             double stem_jaccard);
 
+// Whether a claim tells something open ("reopened", "is open", "running again") or closed
+// ("remained closed", "is still shut"), both, or neither. A state word after "not" within three
+// words ("is not expected to reopen") tells neither; "closed" needs a linking verb or "still"
+// before it ("behind closed doors" is no closure).
+enum class OpenState { kNone, kOpen, kClosed, kBoth };
+OpenState OpenOrClosed(const ClaimModel& c);
 // A place or service told open on one side and closed on the other ("reopened to flights" /
 // "remained closed", "trains were running again" / "the line is closed"), on the same day: the
 // day each claim states, else its document's publication day. Different days are a story told
 // over time, not a clash. The two must name someone alike or share two content stems.
+// `state_a`, `state_b` are OpenOrClosed of a and b.
 std::optional<PairConflict> CompareStates(const ClaimModel& a, const ClaimModel& b,
-                                          const Document& da, const Document& db);
+                                          OpenState state_a, OpenState state_b, const Document& da,
+                                          const Document& db);
 
 // naming_rules.cpp: who said it, in what words, who acted, who and where.
 // The words of each of the claim's quotes, in the order of ClaimModel::quotes.
