@@ -247,9 +247,10 @@ std::optional<PairConflict> CompareEntities(const ClaimModel& a, const ClaimMode
       if (e.quoted || e.possessive) continue;
       bool found = false;
       for (const auto& f : y.entities) {
+        if (found || !align::SameEntity(e.key, f.key)) continue;
         // A place is matched only by its own name: two stations of one town share a word.
         const bool place = align::IsVenue(e.key) || align::IsVenue(f.key);
-        found = found || (align::SameEntity(e.key, f.key) && (!place || SamePlace(e.key, f.key)));
+        found = !place || SamePlace(e.key, f.key);
       }
       // Who is credited with the words is attribution's business, not entity's.
       if (!found && !align::SameEntity(e.key, x.speaker)) out.push_back(&e);
@@ -277,13 +278,17 @@ std::optional<PairConflict> CompareEntities(const ClaimModel& a, const ClaimMode
   for (auto kind : {&align::IsVenue, &align::IsTitledPerson}) {
     if (matched_all(a, b, kind)) continue;  // they share one such entity: no contradiction
     const bool venue = kind == &align::IsVenue;
+    std::vector<bool> kind_b(ub.size());
+    for (size_t j = 0; j < ub.size(); ++j) kind_b[j] = kind(ub[j]->key);
     for (const auto* ea : ua) {
-      for (const auto* eb : ub) {
+      const bool kind_a = kind(ea->key);
+      if (!kind_a && !venue) continue;
+      for (size_t j = 0; j < ub.size(); ++j) {
+        const auto* eb = ub[j];
         // Two of its kind, or a venue against a name it shares a word with but is not
         // ("Tollerby Riverside station" against "Tollerby Central").
-        const bool both = kind(ea->key) && kind(eb->key);
-        const bool namesake =
-            venue && (kind(ea->key) || kind(eb->key)) && align::SameEntity(ea->key, eb->key);
+        const bool both = kind_a && kind_b[j];
+        const bool namesake = venue && (kind_a || kind_b[j]) && align::SameEntity(ea->key, eb->key);
         if (!both && !namesake) continue;
         return PairConflict{FindingKind::kEntity,
                             venue ? "where it happened" : "who was involved",
