@@ -804,6 +804,21 @@ ClaimModel ReadClaim(const std::string& text, Span span, DocumentContext& contex
     claim.dates.clear();
   }
   MarkEarlierTimes(t, context, claim);
+  // A worked example ("a typical 200,000-marel mortgage will cost 83 marels more", "a family
+  // with a 150,000-marel home loan faces paying 94 more"): a cue within four tokens before one
+  // of the claim's figures makes all of them the example's, not the event's.
+  static const std::unordered_set<std::string_view> kExampleCues = {
+      "typical",   "family",  "household", "borrower",
+      "homeowner", "someone", "example",   "hypothetical"};
+  for (const Quantity& q : claim.quantities) {
+    size_t at = 0;
+    while (at < t.size() && t[at].span.end <= q.span.begin) ++at;
+    bool cued = false;
+    for (size_t k = at; k-- > 0 && at - k <= 4 && !cued;) cued = kExampleCues.count(t[k].lower) > 0;
+    if (!cued) continue;
+    for (Quantity& each : claim.quantities) each.example = true;
+    break;
+  }
   return claim;
 }
 

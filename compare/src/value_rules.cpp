@@ -23,6 +23,7 @@ std::optional<PairConflict> CompareQuantities(const ClaimModel& a, const ClaimMo
                                               const std::vector<std::string>& keys_b) {
   for (size_t i = 0; i < a.quantities.size(); ++i) {
     const auto& qa = a.quantities[i];
+    if (qa.example) continue;  // each outlet picks its own worked example
     const std::string& key = keys_a[i];
     bool b_has = false, any_compatible = false;
     const align::Quantity* other = nullptr;
@@ -31,6 +32,7 @@ std::optional<PairConflict> CompareQuantities(const ClaimModel& a, const ClaimMo
       // A figure of an earlier year ("the 2019 memorandum allowed 31,500 tonnes") is
       // background, compared with figures of that year only.
       if (keys_b[j] != key || !SameSubject(qa, qb) || qa.earlier != qb.earlier) continue;
+      if (qb.example) continue;
       b_has = true;
       if (!other) other = &qb;
       if (QuantitiesCompatible(qa, qb)) any_compatible = true;
@@ -82,7 +84,10 @@ double WordJaccard(const ClaimModel& a, const ClaimModel& b) {
 // seconds before liftoff" and "came just over four minutes before lift-off" tell of one moment.
 bool ShareAFigure(const ClaimModel& a, const ClaimModel& b) {
   for (const auto& qa : a.quantities) {
-    if (qa.unit == "ordinal" || (qa.unit == "count" && qa.low < 3) || qa.earlier != 0) continue;
+    if (qa.unit == "ordinal" || (qa.unit == "count" && qa.low < 3) || qa.earlier != 0 ||
+        qa.example) {
+      continue;
+    }
     for (const auto& qb : b.quantities) {
       if (qb.unit != qa.unit || qb.noun != qa.noun || qb.earlier != 0) continue;
       if (QuantitiesCompatible(qa, qb)) return true;

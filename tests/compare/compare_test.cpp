@@ -1279,3 +1279,25 @@ TEST_CASE("dates: claims stating one figure alike tell of one act, and their day
                               "trespassing, police said.",
                               thu)) == 0);
 }
+
+TEST_CASE("quantities: each outlet's worked example is its own, not a figure of the event") {
+  const std::string wed = "2026-03-11T18:00:00+00:00";
+  auto quantities = [](const std::vector<parallax::Finding>& findings) {
+    size_t n = 0;
+    for (const auto& f : findings) n += f.kind == FindingKind::kQuantity;
+    return n;
+  };
+  CHECK(quantities(LinedUpFindings("A typical 200,000-marel mortgage will cost about 83 marels a "
+                                   "month more once lenders pass on the rise.",
+                                   wed,
+                                   "A family with a 150,000-marel home loan faces paying around "
+                                   "94 marels more every month.",
+                                   wed)) == 0);
+  // The event's own figures are still compared.
+  CHECK(quantities(LinedUpFindings("The bank will lend 200,000 marels to each of the mortgage "
+                                   "funds from Monday.",
+                                   wed,
+                                   "The bank will lend 150,000 marels to each of the mortgage "
+                                   "funds from Monday.",
+                                   wed)) == 1);
+}
