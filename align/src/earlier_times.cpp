@@ -101,13 +101,19 @@ void MarkEarlierTimes(const std::vector<Token>& t, DocumentContext& context, Cla
     mark_quantities([&](Span s) { return Near(d.span, s); },
                     d.year * 10000 + d.month * 100 + d.day);
   }
-  // "... in that case", "that year", "at the time": the earlier time the last sentence told of.
+  // "... in that case", "that year", "at the time", and a claim opening on "That repair" or
+  // "That closure": the earlier time the last sentence told of.
   bool back_reference = false;
   for (size_t i = 0; i + 1 < t.size(); ++i) {
     const std::string& w = t[i].lower;
     const std::string& next = t[i + 1].lower;
     back_reference = back_reference || (w == "that" && (next == "case" || next == "year")) ||
                      (w == "the" && next == "time" && i > 0 && t[i - 1].lower == "at");
+  }
+  if (t.size() > 1 && (t[0].lower == "that" || t[0].lower == "those") &&
+      t[1].kind == TokenKind::kWord && !IsStopword(t[1].lower) &&
+      !t[1].lower.ends_with("s") && !t[1].lower.ends_with("ed")) {
+    back_reference = true;  // a demonstrative and its noun, not "That means" / "That seemed"
   }
   if (told == 0 && back_reference && context.last_earlier != 0) {
     told = context.last_earlier;

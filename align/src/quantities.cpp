@@ -348,6 +348,9 @@ std::vector<Quantity> ExtractQuantities(const std::string& text, Span span) {
         q.unit = "%";
         q.low = q.high = count * fraction * 100;
         q.bound = t[word].lower == "half" ? Bound::kExact : Bound::kApprox;
+        // A share in words is a rough figure: "nearly a third" is told to ten points, and
+        // meets "up to 30 per cent".
+        q.resolution = 10;
         // "fewer than half", "more than a third", "nearly half": the hedge bounds the share.
         const Hedge hedge = ReadHedge(t, i);
         if (hedge.first < i) q.bound = hedge.bound;

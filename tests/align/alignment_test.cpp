@@ -727,3 +727,20 @@ TEST_CASE("alignment: 'local time' is the clock one outlet told the offset of") 
     }
   }
 }
+
+TEST_CASE("alignment: 'That repair ...' and 'at the time' tell of the earlier time just told") {
+  const Alignment a = AlignDocuments(
+      {Doc("d1",
+           "In 2009 the Kessing Bridge was shut for 11 months after cracks were found. That "
+           "repair cost 22 million dorins, and the bridge carried about 15,000 vehicles a day at "
+           "the time. The Ostrand Bridge carries about 38,000 vehicles a day.")});
+  std::vector<std::pair<double, int>> figures;  // (value, earlier)
+  for (const auto& c : a.claims) {
+    for (const auto& q : c.quantities) figures.push_back({q.low, q.earlier});
+  }
+  for (const auto& [value, earlier] : figures) {
+    if (value == 15000 || value == 22e6) CHECK(earlier == 2009);
+    if (value == 38000) CHECK(earlier == 0);
+  }
+  CHECK(figures.size() >= 4);
+}

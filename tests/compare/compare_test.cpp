@@ -1301,3 +1301,24 @@ TEST_CASE("quantities: each outlet's worked example is its own, not a figure of 
                                    "funds from Monday.",
                                    wed)) == 1);
 }
+
+TEST_CASE("compatibility: a share in words is rough: 'nearly a third' meets 'up to 30 per cent'") {
+  const std::string wed = "2025-10-14T09:40:00+02:00";
+  auto quantities = [](const std::vector<parallax::Finding>& findings) {
+    size_t n = 0;
+    for (const auto& f : findings) n += f.kind == FindingKind::kQuantity;
+    return n;
+  };
+  CHECK(quantities(LinedUpFindings("Seven of the 16 steel columns have lost nearly a third of "
+                                   "their thickness.",
+                                   wed,
+                                   "Seven of the 16 steel supports had lost up to 30 per cent of "
+                                   "their thickness.",
+                                   wed)) == 0);
+  CHECK(quantities(LinedUpFindings("Seven of the 16 steel columns have lost nearly a third of "
+                                   "their thickness.",
+                                   wed,
+                                   "Seven of the 16 steel supports had lost 12 per cent of their "
+                                   "thickness.",
+                                   wed)) == 1);
+}
