@@ -180,6 +180,16 @@ std::vector<EntityRun> FindEntityRuns(const std::vector<Token>& t) {
     if (!(i == 0 && j == 0 && NumberWordValue(t[i].lower) >= 0)) runs.push_back({first, j});
     i = j + 1;
   }
+  // "City engineer Dr Henrike Salo", "Commission chair Ruth Amsel": a sentence's first word
+  // qualifying the role of the name after it is not a name of its own.
+  static const std::unordered_set<std::string_view> kRoleNouns = {
+      "engineer",    "chair",        "chief",    "officer",    "clerk",          "inspector",
+      "manager",     "head",         "official", "prosecutor", "superintendent", "spokesman",
+      "spokeswoman", "spokesperson", "director", "secretary",  "commissioner",   "leader"};
+  if (runs.size() >= 2 && runs[0].first == 0 && runs[0].last == 0 && runs[1].first == 2 &&
+      t[1].kind == TokenKind::kWord && !t[1].capitalized && kRoleNouns.count(t[1].lower)) {
+    runs.erase(runs.begin());
+  }
   return runs;
 }
 

@@ -1322,3 +1322,28 @@ TEST_CASE("compatibility: a share in words is rough: 'nearly a third' meets 'up 
                                    "thickness.",
                                    wed)) == 1);
 }
+
+TEST_CASE("quotes: 'City engineer Dr X admitted' credits X, not the city") {
+  const std::vector<Document> docs = {
+      Doc("d1", "Ledger",
+          "City engineer Dr Henrike Salo admitted: \"The corrosion is worse than anything I have "
+          "seen on a bridge of this age.\""),
+      Doc("d2", "Wire",
+          "\"The corrosion is worse than anything I have seen on a bridge of this age,\" Salo "
+          "told reporters at City Hall.")};
+  const auto a = parallax::align::AlignDocuments(docs);
+  size_t quotes = 0;
+  for (const auto& claim : a.claims) {
+    for (const auto& q : claim.quotes) {
+      CHECK(parallax::align::SameEntity(q.speaker, "salo"));
+      ++quotes;
+    }
+  }
+  CHECK(quotes == 2);
+  CHECK(KindsOf(CompareClusters(docs, a)).empty());
+  // The first word of a sentence that is a name stays one ("Brodt told Velde ...").
+  const auto al =
+      parallax::align::AlignDocuments({Doc("d3", "Post", "Brodt told Velde the deal was done.")});
+  REQUIRE(al.claims.size() == 1);
+  CHECK(al.claims[0].entities.size() == 2);
+}
