@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <chrono>
+#include <cmath>
 #include <cstdlib>
 #include <map>
 #include <optional>
@@ -556,11 +557,19 @@ void AddClockTimes(const std::string& text, const std::vector<Token>& t, const P
         (second.local() || (second.zone == DateRef::Zone::kStated &&
                             (utc_minute(first) - utc_minute(second)) % kDay == 0))) {
       // The stated time stands; its restatement adds nothing.
-    } else if (first.local() && second.zone == DateRef::Zone::kStated) {
-      int offset = first.low - utc_minute(second);
+    } else if (first.zone == DateRef::Zone::kUnknown && second.zone == DateRef::Zone::kStated) {
+      // "6.40 p.m. local time (1540 GMT)", and "6 a.m. (0400 GMT)" with no zone named: the
+      // bracket tells the offset of the clock the first is on.
+      // Between the middles of the two intervals: "6 a.m." stands for 05:30-06:30. A hedged
+      // time ("just before 8 p.m.") has no middle to read an offset from.
+      const int width = first.high - first.low;
+      if (width != 1 && width != 60) continue;
+      const double raw =
+          (first.low + first.high) / 2.0 - (utc_minute(second) + (second.high - second.low) / 2.0);
+      int offset = static_cast<int>(std::lround(raw / 15.0)) * 15;
+      if (std::abs(raw - offset) > 1) continue;  // not a whole zone: a misreading
       while (offset > 14 * 60) offset -= kDay;
       while (offset < -12 * 60) offset += kDay;
-      if (offset % 15 != 0) continue;  // not a whole zone: a misreading
       first.place = std::move(first.clock);
       first.clock.clear();
       first.zone = DateRef::Zone::kStated;

@@ -238,3 +238,13 @@ TEST_CASE("clock times: the part of the day holding a stated time is that time t
   // A time outside it is another time of the sentence.
   CHECK(Read("The hall filled this morning and the vote came at 3pm.").size() == 2);
 }
+
+TEST_CASE(
+    "clock times: a time with no zone named, restated in brackets on a stated clock, is kept "
+    "once on the clock the bracket tells") {
+  const auto d = Read("Barriers went up at 6 a.m. (0400 GMT) on Tuesday.");
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].zone == Zone::kStated);
+  CHECK(d[0].utc_offset_minutes == 120);
+  CHECK(Interval(d[0], H(5, 30), H(6, 30)));
+}
