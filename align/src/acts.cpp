@@ -156,14 +156,14 @@ void ReadActs(const std::string& text, const std::vector<Token>& t,
   };
   for (const EntityRun& r : runs) {
     if (r.role || quoted(r.first) || r.first < 2) continue;
-    // The name is the whole place: not "the Lorvian river town of Brenholt"'s "Lorvian".
+    // The name is the whole place: not "the Norvish river town of Eastbrook"'s "Norvish".
     if (r.last + 1 < t.size() && t[r.last + 1].kind == TokenKind::kWord &&
         !t[r.last + 1].capitalized && !IsStopword(t[r.last + 1].lower)) {
       continue;
     }
     size_t k = r.first - 1;  // the preposition, once found
     if (t[k].lower == "of") {
-      // "near the town of X", "near the Lorvian river town of X": back over up to four words
+      // "near the town of X", "near the Norvish river town of X": back over up to four words
       // to "the".
       size_t the = k;
       while (the > 0 && k - the < 5 && t[the - 1].kind == TokenKind::kWord &&

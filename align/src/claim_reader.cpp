@@ -172,7 +172,7 @@ std::vector<EntityRun> FindEntityRuns(const std::vector<Token>& t) {
       first = i - 1;
     }
     // The kind of place a name is, written in lowercase after it, is part of the name
-    // ("Tollerby Riverside station", "the Millbrook depot" is not "the Millbrook estate").
+    // ("Northgate Riverside station", "the Millbrook depot" is not "the Millbrook estate").
     if (j + 1 < t.size() && t[j + 1].kind == TokenKind::kWord && !t[j + 1].capitalized &&
         IsVenue(t[j + 1].lower)) {
       ++j;
@@ -180,7 +180,7 @@ std::vector<EntityRun> FindEntityRuns(const std::vector<Token>& t) {
     if (!(i == 0 && j == 0 && NumberWordValue(t[i].lower) >= 0)) runs.push_back({first, j});
     i = j + 1;
   }
-  // "City engineer Dr Henrike Salo", "Commission chair Ruth Amsel": a sentence's first word
+  // "City engineer Dr Ana Petrov", "Commission chair Lena Ross": a sentence's first word
   // qualifying the role of the name after it is not a name of its own.
   static const std::unordered_set<std::string_view> kRoleNouns = {
       "engineer",    "chair",        "chief",    "officer",    "clerk",          "inspector",
@@ -577,8 +577,8 @@ ClaimModel ReadClaim(const std::string& text, Span span, DocumentContext& contex
     claim.dates.clear();
   }
   MarkEarlierTimes(t, context, claim);
-  // A worked example ("a typical 200,000-marel mortgage will cost 83 marels more", "a family
-  // with a 150,000-marel home loan faces paying 94 more"): a cue within four tokens before one
+  // A worked example ("a typical 200,000-euro mortgage will cost 83 euros more", "a family
+  // with a 150,000-euro home loan faces paying 94 more"): a cue within four tokens before one
   // of the claim's figures makes all of them the example's, not the event's.
   static const std::unordered_set<std::string_view> kExampleCues = {
       "typical",   "family",  "household", "borrower",

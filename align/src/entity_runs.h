@@ -18,7 +18,7 @@ struct EntityRun {
 };
 
 // Capitalised names ("Foreign Minister Han Zhiyuan", "Great Hall of the People"), a lowercase
-// title right before a name included, and a lowercase kind of place right after one ("Tollerby
+// title right before a name included, and a lowercase kind of place right after one ("Northgate
 // Riverside station"); in text order.
 std::vector<EntityRun> FindEntityRuns(const std::vector<Token>& t);
 // Roles said instead of a name: "the mayor", "the US envoy", "the city's fire chief".

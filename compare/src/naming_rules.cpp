@@ -74,8 +74,8 @@ bool SameOrganisation(const std::string& a, const std::string& b) {
 }
 
 // Two names of places are one when one's words, kind words such as "station" and small words
-// aside, hold all of the other's: "the Diaoyutai guesthouse" is "Diaoyutai State Guesthouse",
-// but "Tollerby Riverside station" is not "Tollerby Central", though the two share a word.
+// aside, hold all of the other's: "the Eastbrook guesthouse" is "Eastbrook State Guesthouse",
+// but "Northgate Riverside station" is not "Northgate Central", though the two share a word.
 bool SamePlace(const std::string& a, const std::string& b) {
   auto name_words = [](const std::string& key) {
     std::set<std::string> out;
@@ -286,7 +286,7 @@ std::optional<PairConflict> CompareEntities(const ClaimModel& a, const ClaimMode
       for (size_t j = 0; j < ub.size(); ++j) {
         const auto* eb = ub[j];
         // Two of its kind, or a venue against a name it shares a word with but is not
-        // ("Tollerby Riverside station" against "Tollerby Central").
+        // ("Northgate Riverside station" against "Northgate Central").
         const bool both = kind_a && kind_b[j];
         const bool namesake = venue && (kind_a || kind_b[j]) && align::SameEntity(ea->key, eb->key);
         if (!both && !namesake) continue;

@@ -32,7 +32,7 @@ struct Quantity {
   Span span;                         // the words that state it, including hedges
   std::vector<std::string> context;  // as DateRef::context
   int earlier = 0;                   // as DateRef::earlier ("the 2019 memorandum's 31,500 t")
-  // A figure of a worked example ("a typical 200,000-marel mortgage will cost 83 marels more"):
+  // A figure of a worked example ("a typical 200,000-euro mortgage will cost 83 euros more"):
   // outlets pick their own, so it is lined up (two outlets' examples on one base agree or not)
   // but never held against another figure.
   bool example = false;
