@@ -111,8 +111,8 @@ void MarkEarlierTimes(const std::vector<Token>& t, DocumentContext& context, Cla
                      (w == "the" && next == "time" && i > 0 && t[i - 1].lower == "at");
   }
   if (t.size() > 1 && (t[0].lower == "that" || t[0].lower == "those") &&
-      t[1].kind == TokenKind::kWord && !IsStopword(t[1].lower) &&
-      !t[1].lower.ends_with("s") && !t[1].lower.ends_with("ed")) {
+      t[1].kind == TokenKind::kWord && !IsStopword(t[1].lower) && !t[1].lower.ends_with("s") &&
+      !t[1].lower.ends_with("ed")) {
     back_reference = true;  // a demonstrative and its noun, not "That means" / "That seemed"
   }
   if (told == 0 && back_reference && context.last_earlier != 0) {
