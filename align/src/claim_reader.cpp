@@ -177,7 +177,16 @@ std::vector<EntityRun> FindEntityRuns(const std::vector<Token>& t) {
         IsVenue(t[j + 1].lower)) {
       ++j;
     }
-    if (!(i == 0 && j == 0 && NumberWordValue(t[i].lower) >= 0)) runs.push_back({first, j});
+    // A lone opening word before a figure is a hedge or an adverb ("Nearly 4,000 ...",
+    // "Roughly 300 ..."), as is a number word ("Two people ...").
+    const bool opening_word = i == 0 && j == 0;
+    const bool before_figure =
+        j + 1 < t.size() &&
+        (t[j + 1].kind == TokenKind::kNumber ||
+         (t[j + 1].kind == TokenKind::kWord && NumberWordValue(t[j + 1].lower) >= 0));
+    if (!(opening_word && (NumberWordValue(t[i].lower) >= 0 || before_figure))) {
+      runs.push_back({first, j});
+    }
     i = j + 1;
   }
   // "City engineer Dr Ana Petrov", "Commission chair Lena Ross": a sentence's first word

@@ -7,6 +7,7 @@
 #include <limits>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "parallax/align/align.h"
@@ -298,6 +299,44 @@ const Quantity* ElidedNoun(const std::vector<Token>& t, size_t after_number,
   return nullptr;
 }
 
+// The class a kind of counted thing belongs to ("car" -> "vehicl"), or "" when none is known.
+// Stems, as ContentStem gives them.
+std::string_view KindClassOrEmpty(const std::string& stem) {
+  static const std::unordered_map<std::string_view, std::string_view> kClassOf = {
+      {"car", "vehicl"},       {"van", "vehicl"},      {"lorri", "vehicl"}, {"truck", "vehicl"},
+      {"bus", "vehicl"},       {"buse", "vehicl"},     {"coach", "vehicl"}, {"taxi", "vehicl"},
+      {"motorcycl", "vehicl"}, {"motorbik", "vehicl"}, {"men", "peopl"},    {"women", "peopl"},
+      {"children", "peopl"},   {"adult", "peopl"},     {"boy", "peopl"},    {"girl", "peopl"}};
+  auto it = kClassOf.find(stem);
+  return it == kClassOf.end() ? std::string_view() : it->second;
+}
+
+std::string KindClass(const std::string& stem) {
+  const std::string_view cls = KindClassOrEmpty(stem);
+  return cls.empty() ? stem : std::string(cls);
+}
+
+size_t ListOfKindsEnd(const std::vector<Token>& t, size_t noun) {
+  // "cars, vans and lorries", "men, women and children", "buses or coaches": kinds of one
+  // class joined by commas, "and" or "or"; the list must end on a joined kind.
+  const std::string_view cls = KindClassOrEmpty(ContentStem(t[noun].lower));
+  if (cls.empty()) return noun;
+  size_t last = noun, k = noun + 1;
+  while (k + 1 < t.size()) {
+    const std::string& joiner = t[k].lower;
+    size_t next = k + 1;
+    if (joiner == "," && next + 1 < t.size() && (t[next].lower == "and" || t[next].lower == "or"))
+      ++next;  // the serial comma
+    else if (joiner != "," && joiner != "and" && joiner != "or")
+      break;
+    if (t[next].kind != TokenKind::kWord || KindClassOrEmpty(ContentStem(t[next].lower)) != cls)
+      break;
+    last = next;
+    k = next + 1;
+  }
+  return last;
+}
+
 }  // namespace
 
 double ApproximationMargin(const Quantity& q, double value) {
@@ -508,6 +547,8 @@ std::vector<Quantity> ExtractQuantities(const std::string& text, Span span) {
                NumberWordValue(t[k].lower) < 0;
       };
       size_t noun = end;
+      // "a 10,000-strong crowd": the noun follows the "-strong".
+      if (t[end].lower == "strong" && t[end].hyphen_before && word(end + 1)) noun = ++end;
       while (noun + 2 < t.size() && t[noun + 1].hyphen_before && word(noun + 1)) ++noun;
       if (noun > end && word(noun + 1) && !t[noun + 1].capitalized) ++noun;  // past "X-flagged"
       auto plural = [&](size_t k) {
@@ -527,6 +568,13 @@ std::vector<Quantity> ExtractQuantities(const std::string& text, Span span) {
       q.noun = ContentStem(t[noun].lower);
       q.noun_text = t[noun].lower;
       end = noun + 1;
+      if (const size_t list_end = ListOfKindsEnd(t, noun); list_end > noun) {
+        q.noun = KindClass(q.noun);  // "58,000 cars, vans and lorries": vehicles
+        q.noun_text = text.substr(t[noun].span.begin, t[list_end].span.end - t[noun].span.begin);
+        for (char& ch : q.noun_text)
+          ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        end = list_end + 1;
+      }
     } else if (const Quantity* counted = ElidedNoun(t, end, out)) {
       // "two people were killed and more than 60 were injured": the noun said once.
       q.unit = "count";

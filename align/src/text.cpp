@@ -270,7 +270,8 @@ std::string ContentStem(std::string_view lower) {
       {"jet", "aircraft"},   {"rose", "rise"},        {"increas", "rise"},   {"climb", "rise"},
       {"fell", "fall"},      {"decreas", "fall"},     {"drop", "fall"},      {"declin", "fall"},
       {"decis", "decid"},    {"switch", "chang"},     {"blaze", "fire"},     {"inferno", "fire"},
-      {"vessel", "ship"},    {"boat", "ship"},        {"resid", "peopl"},    {"person", "peopl"}};
+      {"vessel", "ship"},    {"boat", "ship"},        {"resid", "peopl"},    {"person", "peopl"},
+      {"spectat", "peopl"},  {"onlook", "peopl"},     {"crowd", "peopl"}};
   std::string stem = Stem(lower);
   auto it = kSynonyms.find(stem);
   return it == kSynonyms.end() ? stem : std::string(it->second);

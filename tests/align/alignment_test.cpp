@@ -744,3 +744,16 @@ TEST_CASE("alignment: 'That repair ...' and 'at the time' tell of the earlier ti
   }
   CHECK(figures.size() >= 4);
 }
+
+TEST_CASE("entities: a capitalised hedge opening a sentence before a figure is not a name") {
+  const std::vector<Document> docs = {
+      Doc("d1",
+          "Nearly 4,000 spectators cheered the launch from the beach. Roughly 300 of them stayed "
+          "until dawn. Kerr cheered them on from the road.")};
+  const Alignment a = AlignDocuments(docs);
+  REQUIRE(a.claims.size() == 3);
+  CHECK(a.claims[0].entities.empty());
+  CHECK(a.claims[1].entities.empty());
+  // A lone opening word before anything but a figure may well be a name.
+  CHECK_FALSE(a.claims[2].entities.empty());
+}

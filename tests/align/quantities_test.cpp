@@ -253,3 +253,26 @@ TEST_CASE("quantities: a value's words stop at 'and' on either side") {
   REQUIRE(q.size() == 2);
   CHECK(q[1].context == std::vector<std::string>{"injur"});
 }
+
+TEST_CASE("quantities: an 'N-strong' crowd counts the people in it") {
+  auto q = Read("A 10,000-strong crowd on the beach went wild.");
+  REQUIRE(q.size() == 1);
+  CHECK(q[0].unit == "count");
+  CHECK(q[0].low == 10000);
+  // Spectators, onlookers and a crowd are all people counted.
+  CHECK(q[0].noun == Read("About 4,000 people had gathered.")[0].noun);
+  CHECK(q[0].noun == Read("Nearly 4,000 spectators cheered.")[0].noun);
+  CHECK(q[0].noun == Read("Some 300 onlookers watched.")[0].noun);
+}
+
+TEST_CASE("quantities: a list of kinds counts the class they make up") {
+  // "cars, vans and lorries" are the vehicles counted elsewhere as "vehicles".
+  auto q = Read("It affects more than 58,000 cars, vans and lorries every day.");
+  REQUIRE(q.size() == 1);
+  CHECK(q[0].noun == Read("It carries about 38,000 vehicles a day.")[0].noun);
+  CHECK(q[0].noun_text == "cars, vans and lorries");
+  // One kind alone is that kind: "30,000 cars" may be a part of the traffic.
+  CHECK(Read("It carries 30,000 cars a day.")[0].noun != q[0].noun);
+  // A list of unrelated nouns keeps its first.
+  CHECK(Read("They sent 40 engines, crews and ladders.")[0].noun == "engin");
+}
