@@ -328,4 +328,57 @@ void MarkContestedTitles(std::vector<ClaimModel>& claims,
   }
 }
 
+void MarkFirms(std::vector<ClaimModel>& claims, const std::vector<size_t>& document_events) {
+  static const std::unordered_set<std::string_view> kFirmWords = {
+      "firm", "company", "consultancy", "consultant", "consultants", "contractor", "contractors"};
+  static const std::unordered_set<std::string_view> kFirmNameEnds = {
+      "consultants",  "consulting", "consultancy", "engineering", "contractors",
+      "construction", "ltd",        "limited",     "plc",         "inc",
+      "llc",          "gmbh",       "partners",    "associates"};
+  constexpr size_t kMaxFirmsPerEvent = 16;  // keeps the marking linear in the entities
+  auto last_word = [](const std::string& key) {
+    const size_t space = key.rfind(' ');
+    return space == std::string::npos ? key : key.substr(space + 1);
+  };
+  // ", the engineering firm hired ...": up to three words after ", the" or ", a" hold a firm word.
+  auto apposition_names_firm = [&](const ClaimModel& claim, const Entity& e) {
+    if (e.span.end < claim.claim.span.begin) return false;
+    const size_t at = e.span.end - claim.claim.span.begin;
+    if (at >= claim.claim.text.size()) return false;
+    const std::string_view rest = std::string_view(claim.claim.text).substr(at);
+    if (rest.empty() || rest[0] != ',') return false;
+    const std::vector<Token> t =
+        Tokenize(std::string(rest.substr(0, 80)),
+                 {0, static_cast<uint32_t>(std::min<size_t>(rest.size(), 80))});
+    if (t.size() < 3 || (t[1].lower != "the" && t[1].lower != "a" && t[1].lower != "an"))
+      return false;
+    for (size_t k = 2; k < t.size() && k < 5 && t[k].kind == TokenKind::kWord; ++k) {
+      if (kFirmWords.count(t[k].lower)) return true;
+    }
+    return false;
+  };
+  std::map<size_t, std::vector<std::string>> firms_of_event;
+  for (const ClaimModel& claim : claims) {
+    auto& firms = firms_of_event[document_events[claim.document_index]];
+    for (const Entity& e : claim.entities) {
+      if (e.quoted || e.description || IsTitledPerson(e.key) || firms.size() >= kMaxFirmsPerEvent)
+        continue;
+      const bool firm = kFirmWords.count(e.role) || kFirmNameEnds.count(last_word(e.key)) ||
+                        apposition_names_firm(claim, e);
+      if (firm && std::find(firms.begin(), firms.end(), e.key) == firms.end())
+        firms.push_back(e.key);
+    }
+  }
+  for (ClaimModel& claim : claims) {
+    const auto it = firms_of_event.find(document_events[claim.document_index]);
+    if (it == firms_of_event.end() || it->second.empty()) continue;
+    for (Entity& e : claim.entities) {
+      if (e.description || IsTitledPerson(e.key)) continue;
+      for (const std::string& firm : it->second) {
+        if (SameEntity(e.key, firm)) e.kind = "firm";
+      }
+    }
+  }
+}
+
 }  // namespace parallax::align

@@ -37,4 +37,11 @@ void ResolveRoleDescriptions(std::vector<ClaimModel>& claims);
 void MarkContestedTitles(std::vector<ClaimModel>& claims,
                          const std::vector<size_t>& document_events);
 
+// Gives Entity::kind "firm" to every name of the event (`document_events`, per document) that
+// one of its documents calls a firm: by the word before it ("the contractor X"), an apposition
+// ("X, the engineering firm hired to ..."), or the last word of its name ("X Consultants",
+// "X Ltd"); other names of that firm ("X" for "X Consultants") are firms too. Titled people
+// never are.
+void MarkFirms(std::vector<ClaimModel>& claims, const std::vector<size_t>& document_events);
+
 }  // namespace parallax::align

@@ -163,6 +163,7 @@ Alignment AlignDocuments(const std::vector<Document>& documents, const AlignOpti
   out.document_copies = FindCopies(documents, options.copy_resemblance);
   out.document_events = SeparateEvents(out.claims, documents.size(), options.event_linkage);
   MarkContestedTitles(out.claims, out.document_events);
+  MarkFirms(out.claims, out.document_events);
   ResolvePlaceClocks(out.claims, documents, out.document_events);
   const size_t n = out.claims.size();
 

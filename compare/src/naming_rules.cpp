@@ -310,11 +310,17 @@ std::optional<PairConflict> CompareBodies(const ClaimModel& a, const ClaimModel&
     }
     return false;
   };
+  // A firm is one by what the event's outlets call it (Entity::kind); a company by its name.
+  auto kind_of = [](const align::Entity& e) {
+    std::string kind = e.kind.empty() ? BodyKind(e.key) : e.kind;
+    return kind == "company" ? std::string("firm") : kind;
+  };
   for (const auto& ea : a.entities) {
-    const std::string kind = BodyKind(ea.key);
+    if (ea.quoted) continue;
+    const std::string kind = kind_of(ea);
     if (kind.empty() || names(b, ea.key)) continue;
     for (const auto& eb : b.entities) {
-      if (BodyKind(eb.key) != kind || names(a, eb.key)) continue;
+      if (eb.quoted || kind_of(eb) != kind || names(a, eb.key)) continue;
       return PairConflict{
           FindingKind::kEntity, "which " + kind, {ea.surface, ea.span}, {eb.surface, eb.span}, 0.5};
     }

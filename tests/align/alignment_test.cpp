@@ -757,3 +757,24 @@ TEST_CASE("entities: a capitalised hedge opening a sentence before a figure is n
   // A lone opening word before anything but a figure may well be a name.
   CHECK_FALSE(a.claims[2].entities.empty());
 }
+
+TEST_CASE("entities: a firm is one that an outlet of the event calls a firm") {
+  const std::vector<Document> docs = {
+      Doc("d1", "Engineers from Kelloway Structural handed over their report on the bridge."),
+      Doc("d2", "A principal inspection by Kelloway Structural Consultants found cracks."),
+      Doc("d3", "Drummond Ferris, the engineering firm hired for the survey, declined to comment."),
+      Doc("d4", "The contractor Barrow Build will repair it, said Mayor Ana Holt.")};
+  const Alignment a = AlignDocuments(docs);
+  REQUIRE(a.claims.size() == 4);
+  auto kind_of = [&](size_t claim, const std::string& key_word) {
+    for (const auto& e : a.claims[claim].entities) {
+      if (e.key.find(key_word) != std::string::npos) return e.kind;
+    }
+    return std::string("(none)");
+  };
+  CHECK(kind_of(0, "kelloway") == "firm");  // by the name another outlet gives it
+  CHECK(kind_of(1, "kelloway") == "firm");
+  CHECK(kind_of(2, "drummond") == "firm");  // by apposition
+  CHECK(kind_of(3, "barrow") == "firm");    // by the word before it
+  CHECK(kind_of(3, "holt").empty());
+}

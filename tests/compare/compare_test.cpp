@@ -1347,3 +1347,42 @@ TEST_CASE("quotes: 'City engineer Dr X admitted' credits X, not the city") {
   REQUIRE(al.claims.size() == 1);
   CHECK(al.claims[0].entities.size() == 2);
 }
+
+namespace {
+// Entity findings of claims c1 and c2 of one-claim documents, lined up by hand; the other
+// documents only tell of the event.
+size_t EntityFindingsOfFirstTwo(const std::vector<std::string>& texts) {
+  std::vector<Document> docs;
+  for (size_t i = 0; i < texts.size(); ++i) {
+    docs.push_back(Doc("d" + std::to_string(i + 1), "Outlet " + std::to_string(i + 1), texts[i]));
+  }
+  auto al = parallax::align::AlignDocuments(docs);
+  REQUIRE(al.claims.size() == texts.size());
+  al.clusters = {{"k1", {"c1", "c2"}}};
+  al.cluster_members = {{0, 1}};
+  size_t n = 0;
+  for (const auto& f : CompareClusters(docs, al).findings) n += f.kind == FindingKind::kEntity;
+  return n;
+}
+}  // namespace
+
+TEST_CASE("entities: two firms credited with one piece of work are a conflict") {
+  // Each is a firm by what some outlet calls it: "Kelloway Structural Consultants", "the
+  // consultancy Kelloway", "Drummond Ferris, the firm hired to ...".
+  const std::string kelloway =
+      "Engineers from Kelloway Structural handed over their inspection report on the bridge.";
+  const std::string drummond =
+      "Inspectors at Drummond Ferris, the firm hired to survey the bridge, handed over their "
+      "report.";
+  const std::string background =
+      "A principal inspection by Kelloway Structural Consultants found section loss in the piers.";
+  CHECK(EntityFindingsOfFirstTwo({kelloway, drummond, background}) == 1);
+  CHECK(EntityFindingsOfFirstTwo(
+            {kelloway,
+             "Inspectors from the consultancy Halden handed over their report on the bridge.",
+             background}) == 1);
+  // A name no outlet calls a firm may be anyone's: a council, a person, a place.
+  CHECK(EntityFindingsOfFirstTwo(
+            {kelloway, "Inspectors at Drummond Ferris handed over their report on the bridge.",
+             background}) == 0);
+}

@@ -116,6 +116,9 @@ struct Entity {
   bool description = false;
   bool quoted = false;      // inside a quotation: the speaker's words, not the account's
   bool possessive = false;  // followed by "'s": "Orvell's co-defendants" are about others
+  // "firm" when some document of the event calls it one ("the consultancy X", "X, the firm
+  // hired to ...", "X Consultants", "X Ltd"), under this or another of its names; "" otherwise.
+  std::string kind;
 };
 
 // An act credited to someone: "proposed by Brussels", "at the invitation of Han", "X suggested".
