@@ -452,8 +452,14 @@ ClaimModel ReadClaim(const std::string& text, Span span, DocumentContext& contex
     }
     // "said X" (after "told", X is the listener: "told the Bugle").
     const bool to_listener = t[i].lower == "told" || t[i].lower == "tells";
+    // The first name after the verb: "said Dr Ana Salo, Marrowick's city engineer".
     if (speaker.empty() && !to_listener) {
-      speaker = entity_near(i + 1, std::min(t.size(), i + 6));
+      for (const EntityRun& r : runs) {
+        if (r.first > i && r.last < std::min(t.size(), i + 6) && !in_quote(r.first)) {
+          speaker = KeyOf(t, r);
+          break;
+        }
+      }
     }
     if (speaker.empty() && i > 0 && (t[i - 1].lower == "he" || t[i - 1].lower == "she")) {
       pronoun_said = true;

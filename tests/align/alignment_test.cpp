@@ -778,3 +778,15 @@ TEST_CASE("entities: a firm is one that an outlet of the event calls a firm") {
   CHECK(kind_of(3, "barrow") == "firm");    // by the word before it
   CHECK(kind_of(3, "holt").empty());
 }
+
+TEST_CASE("claims: the speaker after 'said' is the first name after it, not its appositive's") {
+  const std::vector<Document> docs = {
+      Doc("d1",
+          "\"The corrosion is worse than I feared,\" said Dr Ana Salo, Marrowick's city "
+          "engineer.")};
+  const Alignment a = AlignDocuments(docs);
+  REQUIRE(a.claims.size() == 1);
+  CHECK(SameEntity(a.claims[0].speaker, "ana salo"));
+  REQUIRE(a.claims[0].quotes.size() == 1);
+  CHECK(SameEntity(a.claims[0].quotes[0].speaker, "ana salo"));
+}
