@@ -62,6 +62,15 @@ bool DerivedMeasure(const std::string& stem) {
 }  // namespace
 
 bool SameSubject(const align::Quantity& a, const align::Quantity& b) {
+  // Amounts and counts more than tenfold apart are two things ("the repair bill will hit 40
+  // million" / "the backlog of repairs is 1.9bn"; "80 nurses walked out at one hospital" /
+  // "3,400 nurses walked out"), not one figure misreported. Shares and durations have rules of
+  // their own.
+  if (a.unit != "%" && a.unit != "h" && a.unit != "tally" && a.unit != "ordinal" && a.low > 0 &&
+      b.low > 0 && std::max(a.high, b.high) > 10 * std::min(a.low, b.low) &&
+      std::max(a.low, b.low) > 10 * std::min(a.high, b.high)) {
+    return false;
+  }
   // A figure said to be a margin, a lead or a total is compared only with one said so too.
   for (const auto* x : {&a, &b}) {
     const auto* y = x == &a ? &b : &a;

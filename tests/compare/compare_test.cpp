@@ -1386,3 +1386,18 @@ TEST_CASE("entities: two firms credited with one piece of work are a conflict") 
             {kelloway, "Inspectors at Drummond Ferris handed over their report on the bridge.",
              background}) == 0);
 }
+
+TEST_CASE("quantities: figures more than tenfold apart are two things, not one misreported") {
+  const std::string day = "2025-10-14T10:00:00+00:00";
+  auto quantity = [](const std::vector<parallax::Finding>& findings) {
+    size_t n = 0;
+    for (const auto& f : findings) n += f.kind == FindingKind::kQuantity;
+    return n;
+  };
+  CHECK(quantity(LinedUpFindings("The backlog of overdue repairs is estimated at 1.9bn dorins.",
+                                 day, "The repair bill is set to hit 40 million dorins.", day)) ==
+        0);
+  // Within tenfold, the same repair bill told two ways clashes.
+  CHECK(quantity(LinedUpFindings("The repair bill is estimated at 14 million dorins.", day,
+                                 "The repair bill is set to hit 40 million dorins.", day)) == 1);
+}
