@@ -57,9 +57,18 @@ void ReadActs(const std::string& text, const std::vector<Token>& t,
     for (size_t k = i + 1; k < t.size() && k <= i + 8 && agent.empty(); ++k) {
       const bool near = k <= i + 3 && (t[k].lower == "by" || (initiative && t[k].lower == "of"));
       if (!near && !(initiative && t[k].lower == "from")) continue;
-      // "operated by state-owned National Railways": a company's name may come after more
-      // words than a person's.
-      const size_t reach = operation ? 3 : 2;
+      // "operated by state-owned National Railways", "operated by the state-owned ferry company
+      // Calcoast": a company's name may come after more words than a person's, when they are
+      // lowercase words that describe it.
+      size_t reach = 2;
+      if (operation) {
+        reach = 3;
+        for (size_t w = k + 1;
+             w < t.size() && w <= k + 7 && t[w].kind == TokenKind::kWord && !t[w].capitalized;
+             ++w) {
+          reach = std::max(reach, w + 1 - k);
+        }
+      }
       for (const EntityRun& r : runs) {
         if (r.first > k && r.first <= k + reach) {
           agent = KeyOf(t, r);

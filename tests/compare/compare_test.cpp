@@ -879,6 +879,8 @@ TEST_CASE("acts: a possessive or 'it was X who' credits a proposal; a label does
   CHECK(agents("Ardent Coal, which runs the colliery, kept it shut.") == V{"operator:ardent coal"});
   CHECK(agents("The line was run by Lorvian State Railways until 2019.") ==
         V{"operator:lorvian state railways"});
+  CHECK(agents("The ferry, operated by the state-owned ferry company Calcoast, hit a sandbar.") ==
+        V{"operator:calcoast"});
   // A race, a story or a line that runs somewhere is no operator.
   CHECK(agents("The Aske Valley line runs between Tollerby and Hennamoor.").empty());
 }
