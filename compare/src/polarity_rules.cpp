@@ -69,13 +69,37 @@ std::string ForecastAct(const ClaimModel& c) {
   return act;
 }
 
+// "found no breach" against "found a breach": the word right before the negation cue is a
+// verb (not an auxiliary, nor a speech verb) that the other claim also uses.
+bool SameVerbNegated(const ClaimModel& neg, const ClaimModel& pos) {
+  static const std::set<std::string> kNotActs = {
+      "is",    "was", "were", "are",   "be",    "been",   "has",  "have", "had",   "did",
+      "does",  "do",  "will", "would", "could", "should", "can",  "may",  "might", "must",
+      "there", "and", "but",  "that",  "with",  "said",   "says", "told", "tells", "added"};
+  std::string before, verb;
+  AnyWord(neg.claim.text, [&](const std::string& w) {
+    if (w == "no" || w == "not" || w == "never") {
+      verb = before;
+      return true;
+    }
+    before = w;
+    return false;
+  });
+  if (verb.size() < 4 || kNotActs.count(verb)) return false;
+  return AnyWord(pos.claim.text, [&](const std::string& w) { return w == verb; });
+}
+
 }  // namespace
 
 std::optional<PairConflict> ComparePolarity(const ClaimModel& a, const ClaimModel& b,
                                             double stem_jaccard) {
-  if (a.negated == b.negated || stem_jaccard < 0.2) return std::nullopt;
+  if (a.negated == b.negated || stem_jaccard < 0.1) return std::nullopt;
   const ClaimModel& neg = a.negated ? a : b;
   const ClaimModel& pos = a.negated ? b : a;
+  // "Found no X" against "found an X": the same verb and object carry the pair even when the
+  // rest of the two sentences is worded apart; otherwise the sentences must overlap more.
+  const bool same_verb = SameVerbNegated(neg, pos);
+  if (stem_jaccard < 0.2 && !same_verb) return std::nullopt;
   // The negation must cover words the other claim asserts.
   std::set<std::string> pos_stems(pos.stems.begin(), pos.stems.end());
   // ... starting with the word right after the negation: "did not sign" against "signed",
@@ -88,7 +112,7 @@ std::optional<PairConflict> ComparePolarity(const ClaimModel& a, const ClaimMode
   // A negation of one word ending its clause ("X has refused to concede") covers that act
   // only: it must be said of someone both claims name ("X has conceded").
   const bool lone_act = neg.negated_stems.size() == 1 && SharesEntity(a, b);
-  if (shared < 2 && !lone_act) return std::nullopt;
+  if (shared < 2 && !lone_act && !same_verb) return std::nullopt;
   if (ContrastiveNegation(neg.claim.text)) return std::nullopt;
   // The other claim must not carry a negation of its own (inside a quotation, in a headline
   // fragment, "not X but Y"): then the two may well say the same thing.

@@ -1403,3 +1403,24 @@ TEST_CASE("quantities: figures more than tenfold apart are two things, not one m
   CHECK(quantity(LinedUpFindings("The repair bill is estimated at 14 million dorins.", day,
                                  "The repair bill is set to hit 40 million dorins.", day)) == 1);
 }
+
+TEST_CASE("polarity: 'found no X' against 'found an X' is whether it was found") {
+  const std::string day = "2025-09-16T12:00:00+00:00";
+  auto polarity = [&](const std::string& a, const std::string& b) {
+    size_t n = 0;
+    for (const auto& f : LinedUpFindings(a, day, b, day)) n += f.kind == FindingKind::kPolarity;
+    return n;
+  };
+  CHECK(polarity("Divers who inspected the vessel during the morning found no breach in the hull.",
+                 "A source told the paper that divers found a breach in the shell plating.") == 1);
+  // ... even when the rest of the two sentences shares little.
+  CHECK(polarity("Divers who inspected the vessel during the morning found no breach in the hull.",
+                 "A person familiar with the initial diving survey told the paper that divers "
+                 "found a breach in the shell plating below the waterline near the bow.") == 1);
+  // The verb must be the one the other claim uses: "found no breach" and "feared a breach".
+  CHECK(polarity("Divers who inspected the vessel during the morning found no breach in the hull.",
+                 "Engineers feared a breach in the shell plating.") == 0);
+  // A speech verb says who spoke, not what was found.
+  CHECK(polarity("Officials said no date had been agreed.",
+                 "Officials said a date for the vote had been set.") == 0);
+}
