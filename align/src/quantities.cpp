@@ -417,6 +417,27 @@ std::vector<Quantity> ExtractQuantities(const std::string& text, Span span) {
         continue;
       }
     }
+    // One unit of length by its article: "a nautical mile offshore", "about a kilometre from the
+    // pier". Told to half the unit; not "a mile-long queue", which describes the queue.
+    if (t[i].kind == TokenKind::kWord && (t[i].lower == "a" || t[i].lower == "an")) {
+      Measure measure;
+      const int used = ReadMeasure(t, i + 1, "", measure);
+      const size_t end = i + 1 + static_cast<size_t>(std::max(used, 0));
+      if (used > 0 && measure.unit != nullptr && std::string_view(measure.unit) == "m" &&
+          !(end < t.size() && t[end].hyphen_before)) {
+        const Hedge hedge = ReadHedge(t, i + 1);
+        Quantity q;
+        q.unit = "m";
+        q.low = q.high = measure.factor;
+        q.resolution = measure.factor / 2;
+        q.bound = hedge.bound;
+        q.span = {t[hedge.first].span.begin, t[end - 1].span.end};
+        q.context = ValueContext(t, hedge.first, end - 1);
+        out.push_back(q);
+        i = end - 1;
+        continue;
+      }
+    }
     size_t next = i;
     double resolution = 1;
     std::string fused;  // a unit written onto the number: "310mm"

@@ -177,6 +177,22 @@ TEST_CASE("quantities: units of measure are read in a base unit, written apart o
   CHECK(one("They pumped out 40,000 cubic metres of water.").unit == "m3");
 }
 
+TEST_CASE("quantities: one unit of length by its article is a distance told roughly") {
+  auto q = Read("She came to rest just over a nautical mile south-west of the breakwater.");
+  REQUIRE(q.size() == 1);
+  CHECK(q[0].unit == "m");
+  CHECK(q[0].low == Approx(1852));
+  CHECK(q[0].bound == Bound::kAtLeast);
+  q = Read("It stopped about a kilometre from the pier.");
+  REQUIRE(q.size() == 1);
+  CHECK(q[0].low == Approx(1000));
+  CHECK(q[0].bound == Bound::kApprox);
+  // A length describing a thing is not a distance the thing covers.
+  CHECK(Read("Drivers waited in a mile-long queue.").empty());
+  // An article before a unit of time is left to durations.
+  for (const auto& x : Read("The talks lasted an hour.")) CHECK(x.unit != "m");
+}
+
 TEST_CASE("quantities: an age is not a duration; 'weeks ago' is not a quantity") {
   auto q = Read("Last up was 58-year-old foreman Aurel Vasko.");
   REQUIRE(q.size() == 1);
