@@ -198,6 +198,41 @@ void ReadActs(const std::string& text, const std::vector<Token>& t,
     claim.acts.push_back(std::move(act));
   }
 
+  // Where people or goods were landed: "landed at X", "brought ashore in X", "were landed at
+  // the ferry quay in X" (the name after a place of up to three words). One act, whichever
+  // way told, so that two outlets landing the passengers at two ports meet.
+  auto landing_word = [&](size_t k) { return t[k].lower == "landed" || t[k].lower == "ashore"; };
+  auto at_word = [&](size_t k) {
+    return t[k].lower == "at" || t[k].lower == "in" || t[k].lower == "to";
+  };
+  for (const EntityRun& r : runs) {
+    if (r.role || quoted(r.first) || r.first < 2) continue;
+    if (r.last + 1 < t.size() && t[r.last + 1].kind == TokenKind::kWord &&
+        !t[r.last + 1].capitalized && !IsStopword(t[r.last + 1].lower)) {
+      continue;
+    }
+    size_t k = r.first - 1;
+    if (!at_word(k)) continue;
+    size_t verb = k - 1;
+    if (!landing_word(verb)) {
+      // "at the ferry quay in X": back over the place's words to "the" and its preposition.
+      size_t w = k;
+      while (w > 0 && k - w < 3 && t[w - 1].kind == TokenKind::kWord && !t[w - 1].capitalized &&
+             !IsStopword(t[w - 1].lower)) {
+        --w;
+      }
+      if (w == k || w < 3 || t[w - 1].lower != "the" || !at_word(w - 2)) continue;
+      verb = w - 3;
+      if (!landing_word(verb)) continue;
+    }
+    Act act;
+    act.kind = "place";
+    act.agent = KeyOf(t, r);
+    act.object = "ashore";
+    act.span = {t[verb].span.begin, t[r.last].span.end};
+    claim.acts.push_back(std::move(act));
+  }
+
   // The one holder of a role: "the lone dissenter was X", "X was the only member to oppose",
   // "X, the sole dissenter,". The role is its noun, with "to" and the verb that follows it
   // ("member to oppose"): the only member to oppose is not the only member to abstain.

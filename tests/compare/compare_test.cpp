@@ -1259,6 +1259,28 @@ TEST_CASE("places: the place something happened near, named two ways, is an enti
             .empty());
 }
 
+TEST_CASE("places: where people were landed, told two ways, is an entity conflict") {
+  auto findings = [](const std::string& a, const std::string& b) {
+    const std::vector<Document> docs = {Doc("d1", "Ledger", a), Doc("d2", "Wire", b)};
+    return CompareClusters(docs, parallax::align::AlignDocuments(docs)).findings;
+  };
+  const auto landed = findings(
+      "The stranded passengers were taken off by lifeboat and landed at the ferry quay "
+      "in Dunmarsh, where a hall was opened for them.",
+      "The stranded passengers were taken off by lifeboat and landed at Orrin, a "
+      "fishing port on the north coast.");
+  REQUIRE(landed.size() == 1);
+  CHECK(landed[0].kind == FindingKind::kEntity);
+  CHECK(landed[0].summary.find("where it happened") != std::string::npos);
+  // "brought ashore at X" is "landed at X"; one port named two ways agrees.
+  CHECK(findings("All the stranded passengers had been brought ashore at Dunmarsh by noon.",
+                 "All the stranded passengers had been landed at Orrin by noon.")
+            .size() == 1);
+  CHECK(findings("All the stranded passengers had been brought ashore at Dunmarsh by noon.",
+                 "All the stranded passengers had been landed at the quay in Dunmarsh by noon.")
+            .empty());
+}
+
 TEST_CASE("dates: claims stating one figure alike tell of one act, and their days are compared") {
   const std::string thu = "2026-10-08T06:05:00+00:00";
   auto times = [](const std::vector<parallax::Finding>& findings) {
