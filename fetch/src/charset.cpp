@@ -1,5 +1,6 @@
 #include "charset.h"
 #include "ascii.h"
+#include "encoding_labels.h"
 
 #include <uchardet/uchardet.h>
 #include <unicode/ucnv.h>
@@ -37,20 +38,9 @@ std::string LabelAfter(std::string_view text, size_t pos) {
   return std::string(text.substr(pos, end - pos));
 }
 
-// Normalizes a label to a name ICU can open, or "" when ICU does not know it.
+// The ICU converter for a label the Encoding Standard lists, or "" (see encoding_labels.h).
 std::string Canonical(std::string_view label) {
-  std::string l = Lower(label);
-  if (l.empty()) return "";
-  if (l == "iso-8859-1" || l == "iso8859-1" || l == "latin1" || l == "latin-1" || l == "us-ascii" ||
-      l == "ascii" || l == "l1" || l == "cp1252") {
-    return "windows-1252";
-  }
-  if (l == "utf8" || l == "utf-8") return "UTF-8";
-  UErrorCode status = U_ZERO_ERROR;
-  UConverter* conv = ucnv_open(l.c_str(), &status);
-  if (U_FAILURE(status) || conv == nullptr) return "";
-  ucnv_close(conv);
-  return l;
+  return std::string(detail::IcuNameForLabel(label));
 }
 
 std::string MetaCharset(std::string_view bytes) {
@@ -123,7 +113,7 @@ std::string SniffCharset(std::string_view bytes, std::string_view declared, bool
   if (look_for_meta) {
     if (std::string c = Canonical(MetaCharset(bytes)); !c.empty()) {
       // A page that claims UTF-16 in ASCII-compatible markup is really ASCII-compatible.
-      if (c.rfind("utf-16", 0) == 0) return "UTF-8";
+      if (c.rfind("UTF-16", 0) == 0) return "UTF-8";
       return c;
     }
   }

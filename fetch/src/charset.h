@@ -12,16 +12,19 @@ namespace parallax::fetch {
 std::string CharsetFromContentType(std::string_view content_type);
 
 // Decides the encoding of `bytes` in this order: `declared` (e.g. the HTTP charset parameter)
-// when ICU knows it, a byte order mark, a <meta charset> / http-equiv declaration in the first
-// 4 KiB (only when `look_for_meta`), valid UTF-8, uchardet's guess, else "UTF-8". Returns a name
-// ICU accepts. ISO-8859-1 and US-ASCII labels map to windows-1252 as browsers do.
+// when the WHATWG Encoding Standard lists it (encoding_labels.h), a byte order mark, a <meta
+// charset> / http-equiv declaration in the first 4 KiB (only when `look_for_meta`), valid UTF-8,
+// uchardet's guess when the standard lists it, else "UTF-8". Returns an ICU converter name; labels
+// outside the standard are ignored. ISO-8859-1 and US-ASCII labels map to windows-1252 as browsers
+// do.
 std::string SniffCharset(std::string_view bytes, std::string_view declared, bool look_for_meta);
 
 // True when `bytes` is well-formed UTF-8 (no overlongs, surrogates or truncated sequences).
 bool IsValidUtf8(std::string_view bytes);
 
 // Converts `bytes` in `charset` to UTF-8 with ICU. Invalid or unmappable sequences become U+FFFD;
-// a leading byte order mark is dropped; an unknown charset is treated as UTF-8. Never fails.
+// a leading byte order mark is dropped; a charset the Encoding Standard does not list is treated
+// as UTF-8. Never fails.
 std::string ToUtf8(std::string_view bytes, std::string_view charset);
 
 }  // namespace parallax::fetch
