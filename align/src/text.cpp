@@ -210,6 +210,37 @@ bool IsStopword(std::string_view lower) {
   return kStop.count(lower) > 0;
 }
 
+namespace {
+
+bool IsAuxiliary(std::string_view w) {
+  return w == "have" || w == "has" || w == "had" || w == "was" || w == "were" || w == "is" ||
+         w == "are" || w == "been" || w == "will" || w == "would";
+}
+
+// When t[from...] is a counted noun phrase ("more than 1,500 outpatient appointments") followed
+// within a few words by an auxiliary ("have been postponed"), the auxiliary's index; else 0.
+size_t CoordinatedCountAuxiliary(const std::vector<Token>& t, size_t from) {
+  constexpr size_t kMaxPhrase = 8;  // words from "and" to the auxiliary
+  size_t k = from;
+  while (k < t.size() && k < from + 3 &&
+         (t[k].lower == "more" || t[k].lower == "less" || t[k].lower == "fewer" ||
+          t[k].lower == "than" || t[k].lower == "about" || t[k].lower == "some" ||
+          t[k].lower == "around" || t[k].lower == "nearly" || t[k].lower == "almost" ||
+          t[k].lower == "roughly" || t[k].lower == "over" || t[k].lower == "another")) {
+    ++k;
+  }
+  if (k >= t.size() || (t[k].kind != TokenKind::kNumber && NumberWordValue(t[k].lower) < 0)) {
+    return 0;
+  }
+  for (size_t j = k + 1; j < t.size() && j <= from + kMaxPhrase; ++j) {
+    if (t[j].kind == TokenKind::kPunct) return 0;
+    if (IsAuxiliary(t[j].lower)) return j;
+  }
+  return 0;
+}
+
+}  // namespace
+
 std::vector<std::string> ValueContext(const std::vector<Token>& t, size_t first, size_t last,
                                       size_t window) {
   std::vector<std::string> out;
@@ -243,17 +274,30 @@ std::vector<std::string> ValueContext(const std::vector<Token>& t, size_t first,
     if (take(k)) ++found;
   }
   found = 0;
+  bool verb_seen = false;  // an auxiliary or a taken word: the value's own predicate has begun
   for (size_t k = last + 1; k < t.size() && found < window; ++k) {
     if (t[k].lower == ";" || t[k].lower == ":" || t[k].lower == ",") break;
     // What follows "after", "before", "when"... is another happening, timed against this one
     // ("back home this afternoon after a fire destroyed ..."); after "and" or "but", another
     // predicate ("killed 11 people and sent 9,000 to shelters").
     const std::string& w = t[k].lower;
+    // Unless "and" joins a second count to this one before their verb ("340 operations and
+    // more than 1,500 appointments have been postponed"): the words resume at its auxiliary.
+    if (w == "and" && !verb_seen) {
+      if (const size_t aux = CoordinatedCountAuxiliary(t, k + 1); aux != 0) {
+        k = aux - 1;
+        continue;
+      }
+    }
     if (w == "after" || w == "before" || w == "when" || w == "while" || w == "since" ||
         w == "until" || w == "and" || w == "but") {
       break;
     }
-    if (take(k)) ++found;
+    verb_seen = verb_seen || IsAuxiliary(w);
+    if (take(k)) {
+      ++found;
+      verb_seen = true;
+    }
   }
   return out;
 }
@@ -272,6 +316,22 @@ std::string ContentStem(std::string_view lower) {
       {"decis", "decid"},    {"switch", "chang"},     {"blaze", "fire"},     {"inferno", "fire"},
       {"vessel", "ship"},    {"boat", "ship"},        {"resid", "peopl"},    {"person", "peopl"},
       {"spectat", "peopl"},  {"onlook", "peopl"},     {"crowd", "peopl"}};
+  // A noun made of a verb and its particle ("walkout", "turnout", "shutdown", "takeover") is
+  // read as the verb, as its hyphenated spelling ("walk-out") already is: the particle is a
+  // stopword there. The verb keeps three letters, four before "over" and not ending in "c"
+  // ("discover", "recover", "hover" are words of their own); a few function words are exempt.
+  static constexpr std::string_view kParticles[] = {"out", "off", "over", "down", "back", "away"};
+  static constexpr std::string_view kNotCompounds[] = {"without", "throughout", "moreover"};
+  if (std::find(std::begin(kNotCompounds), std::end(kNotCompounds), lower) ==
+      std::end(kNotCompounds)) {
+    for (std::string_view particle : kParticles) {
+      if (!lower.ends_with(particle)) continue;
+      const std::string_view verb = lower.substr(0, lower.size() - particle.size());
+      const bool over = particle == "over";
+      if (verb.size() >= (over ? 4u : 3u) && !(over && verb.back() == 'c')) lower = verb;
+      break;
+    }
+  }
   std::string stem = Stem(lower);
   auto it = kSynonyms.find(stem);
   return it == kSynonyms.end() ? stem : std::string(it->second);

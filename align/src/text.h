@@ -35,7 +35,8 @@ bool IsStopword(std::string_view lower);
 // Stems of up to `window` (default two) lowercase content words on each side of tokens [first,
 // last] of `t`, not crossing clause punctuation (, ; : and dashes) for more than one word, nor
 // after the value "after", "before", "when", "while", "since", "until", "and", "but" (another
-// happening or predicate): the
+// happening or predicate; but "and" joining a second count before the shared verb, as in "340
+// operations and 1,500 appointments were postponed", is skipped to that verb): the
 // context that says what a value is about. Numbers and capitalised words (names) are skipped,
 // except a capitalised word right after "in" or "at" (a place).
 std::vector<std::string> ValueContext(const std::vector<Token>& t, size_t first, size_t last,
@@ -45,7 +46,8 @@ std::string Stem(std::string_view lower);
 
 // Stem of a lowercase content word, with near-synonyms common in news folded onto one
 // ("trip" -> "visit", "started" -> "begin", "fell" -> "fall"): what claims and value contexts
-// are compared by. A short general list, not a thesaurus; Stem() itself is left plain.
+// are compared by. A short general list, not a thesaurus; Stem() itself is left plain. A noun of
+// a verb and its particle is read as the verb ("walkout" -> "walk", like "walk-out").
 std::string ContentStem(std::string_view lower);
 
 // Numeric value of a number word ("three" -> 3, "twelve" -> 12, "dozen" -> 12, "half" -> 0.5),

@@ -493,6 +493,26 @@ TEST_CASE("synonyms: a trip and a visit, started and began, are read as one word
   CHECK(visit);
 }
 
+TEST_CASE("stems: a noun made of a verb and its particle is read as the verb, as when hyphenated") {
+  const std::vector<Document> docs = {
+      Doc("d1", "Some 2,100 nurses joined the walkout at the city's three hospitals."),
+      Doc("d2", "About 3,400 nurses joined the walk-out at the city's three hospitals."),
+      Doc("d3", "Turnout fell to a record low in the northern wards this year."),
+      Doc("d4", "The fog came back without warning over the northern wards.")};
+  const Alignment a = AlignDocuments(docs);
+  auto stems_of = [&](size_t document) {
+    std::set<std::string> stems;
+    for (const auto& c : a.claims)
+      if (c.document_index == document) stems.insert(c.stems.begin(), c.stems.end());
+    return stems;
+  };
+  CHECK(stems_of(0).count("walk") == 1);
+  CHECK(stems_of(1).count("walk") == 1);
+  CHECK(stems_of(2).count("turn") == 1);
+  // Not every word ending in a particle is one: "without" is not "with".
+  CHECK(stems_of(3).count("with") == 0);
+}
+
 TEST_CASE(
     "claims: a quote after a colon is its sentence's subject's; 'he said' follows a name-led "
     "sentence") {

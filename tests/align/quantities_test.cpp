@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include "parallax/align/align.h"
 
 using parallax::Span;
@@ -268,6 +270,21 @@ TEST_CASE("quantities: a value's words stop at 'and' on either side") {
   auto q = Read("Two passengers were killed and 38 people were injured.");
   REQUIRE(q.size() == 2);
   CHECK(q[1].context == std::vector<std::string>{"injur"});
+}
+
+TEST_CASE("quantities: counts joined by 'and' before their verb share that verb") {
+  // "X and Y have been postponed": both were postponed, so both carry the verb.
+  auto q = Read(
+      "About 340 planned operations and more than 1,500 outpatient appointments have "
+      "been postponed.");
+  REQUIRE(q.size() == 2);
+  CHECK(q[0].low == 340);
+  CHECK(std::find(q[0].context.begin(), q[0].context.end(), "postpon") != q[0].context.end());
+  CHECK(std::find(q[1].context.begin(), q[1].context.end(), "postpon") != q[1].context.end());
+  // A count whose own verb comes before 'and' keeps only its own.
+  auto own = Read("Two passengers were killed and 38 people were injured.");
+  REQUIRE(own.size() == 2);
+  CHECK(own[0].context == std::vector<std::string>{"die"});  // "kill" is read as "die"
 }
 
 TEST_CASE("quantities: an 'N-strong' crowd counts the people in it") {
