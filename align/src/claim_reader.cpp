@@ -500,7 +500,8 @@ ClaimModel ReadClaim(const std::string& text, Span span, DocumentContext& contex
 
   // Stems and negation.
   int negation_scope = 0;
-  size_t scope_starts = 0;  // "no evidence that X": the negation covers X, from this token
+  int negated_in_scope = 0;  // stems taken since the last negation cue
+  size_t scope_starts = 0;   // "no evidence that X": the negation covers X, from this token
   for (size_t i = 0; i < t.size(); ++i) {
     const Token& tok = t[i];
     if (tok.kind == TokenKind::kPunct) {
@@ -514,6 +515,7 @@ ClaimModel ReadClaim(const std::string& text, Span span, DocumentContext& contex
          tok.lower == "declined" || tok.lower == "declines")) {
       claim.negated = true;
       negation_scope = 6;
+      negated_in_scope = 0;
       claim.stems.push_back(ContentStem(tok.lower));
       ++i;  // "to"
       continue;
@@ -530,6 +532,7 @@ ClaimModel ReadClaim(const std::string& text, Span span, DocumentContext& contex
       if (!idiom) {
         claim.negated = true;
         negation_scope = 6;
+        negated_in_scope = 0;
         // "no evidence that the fire was set", "no sign that anyone started it": what is
         // negated is the clause after "that", not the evidence.
         if (i + 1 < t.size()) {
@@ -554,12 +557,21 @@ ClaimModel ReadClaim(const std::string& text, Span span, DocumentContext& contex
       stem = ContentStem(tok.lower);
     }
     if (stem.empty()) {
+      // "did not sign it at a brief ceremony": once the negated act has been read, a time or
+      // place of it ends what is denied. Prepositions a verb takes ("for", "on", "in") do not.
+      const std::string& w = tok.lower;
+      if (negation_scope > 0 && negated_in_scope > 0 &&
+          (w == "at" || w == "during" || w == "after" || w == "before" || w == "since" ||
+           w == "until" || w == "amid")) {
+        negation_scope = 0;
+      }
       if (negation_scope > 0) --negation_scope;
       continue;
     }
     claim.stems.push_back(stem);
     if (negation_scope > 0 && i >= scope_starts) {
       claim.negated_stems.push_back(stem);
+      ++negated_in_scope;
       --negation_scope;
     }
     const std::string& w = tok.lower;

@@ -112,6 +112,23 @@ TEST_CASE("claims: negation is read with the words it covers") {
   CHECK(std::find(scope.begin(), scope.end(), "statement") != scope.end());
 }
 
+TEST_CASE("claims: a negation ends where a time or place of the act begins") {
+  // "did not sign it at a brief ceremony": what is denied is the signing, not the ceremony.
+  const std::vector<Document> docs = {
+      Doc("d1", "The ministers initialled the text but did not sign it at a brief ceremony."),
+      Doc("d2", "The driver has not been tested for drink or drugs."),
+      Doc("d3",
+          "There was no evidence at this stage that the fire had been started deliberately.")};
+  const Alignment a = AlignDocuments(docs);
+  REQUIRE(a.claims.size() == 3);
+  CHECK(a.claims[0].negated_stems == std::vector<std::string>{"sign"});
+  // What a verb takes ("tested for drink") stays in the negation.
+  CHECK(a.claims[1].negated_stems == std::vector<std::string>{"test", "drink", "drug"});
+  // Before the negated act has begun, "at this stage" does not end it.
+  REQUIRE_FALSE(a.claims[2].negated_stems.empty());
+  CHECK(a.claims[2].negated_stems.front() == "fire");
+}
+
 TEST_CASE("claims: 'refused to' negates the act; 'no evidence that' negates the clause after") {
   const std::vector<Document> docs = {
       Doc("d1", "Mayor Tobias Grell has refused to concede the run-off."),

@@ -1446,3 +1446,21 @@ TEST_CASE("polarity: 'found no X' against 'found an X' is whether it was found")
   CHECK(polarity("Officials said no date had been agreed.",
                  "Officials said a date for the vote had been set.") == 0);
 }
+
+TEST_CASE("polarity: 'did not sign it at a ceremony' denies the signing, not the ceremony") {
+  const std::string day = "2026-06-09T20:00:00+02:00";
+  auto polarity = [&](const std::string& a, const std::string& b) {
+    size_t n = 0;
+    for (const auto& f : LinedUpFindings(a, day, b, day)) n += f.kind == FindingKind::kPolarity;
+    return n;
+  };
+  CHECK(polarity("Anselm Brodt and Ostrenia's trade boss Katarina Velde signed the agreement in "
+                 "Kessund this evening, putting an end to years of high harbour bills.",
+                 "Trade ministers Katarina Velde of Ostrenia and Anselm Brodt of Haldmark "
+                 "initialled the text but did not sign it at a brief ceremony at 6.40 p.m. local "
+                 "time, after two days of talks at the Kessund Port Authority.") == 1);
+  // Of other people, the same words are no contradiction.
+  CHECK(polarity("The two harbour masters signed the agreement in Kessund this evening.",
+                 "Trade ministers Katarina Velde and Anselm Brodt initialled the text but did not "
+                 "sign it at a brief ceremony at 6.40 p.m. local time.") == 0);
+}
