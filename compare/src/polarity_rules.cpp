@@ -247,12 +247,26 @@ std::optional<PairConflict> CompareModality(const ClaimModel& a, const ClaimMode
   if (other.modality != Modality::kExpected || SpeaksOfFuture(fact)) return std::nullopt;
   // The forecast act must be one the other claim tells as done, in the past tense: "sign" /
   // "signed", "approve" / "approved"; not "has ten days to sign or veto it".
+  // "Expected to be installed" forecasts the installing; a start told as begun ("began
+  // installing", "work began") answers a forecast start ("expected to begin").
   std::string root = ForecastAct(other);
+  const bool forecast_start = root == "begin" || root == "start";
+  if (root.ends_with("ing")) {
+    root.resize(root.size() - 3);
+  } else if (root.ends_with("ed")) {
+    root.resize(root.size() - 2);
+  }
   if (!root.empty() && root.back() == 'e') root.pop_back();
   if (root.size() < 3) return std::nullopt;
+  std::string previous;
   const bool done = AnyWord(fact.claim.text, [&](const std::string& w) {
-    return w.size() > root.size() + 1 && w.compare(0, root.size(), root) == 0 &&
-           w.compare(w.size() - 2, 2, "ed") == 0;
+    const bool begun = w == "began" || w == "begun" || w == "started";
+    const bool of_root = w.size() > root.size() + 1 && w.compare(0, root.size(), root) == 0;
+    const bool past = of_root && w.ends_with("ed");
+    const bool begun_ing =
+        of_root && w.ends_with("ing") && (previous == "began" || previous == "started");
+    previous = w;
+    return past || begun_ing || (forecast_start && begun);
   });
   if (!done) return std::nullopt;
   return PairConflict{FindingKind::kPolarity,

@@ -1464,3 +1464,20 @@ TEST_CASE("polarity: 'did not sign it at a ceremony' denies the signing, not the
                  "Trade ministers Katarina Velde and Anselm Brodt initialled the text but did not "
                  "sign it at a brief ceremony at 6.40 p.m. local time.") == 0);
 }
+
+TEST_CASE("modality: an act that began against the same act only expected") {
+  const std::string day = "2025-10-15T18:00:00+00:00";
+  auto polarity = [&](const std::string& a, const std::string& b) {
+    size_t n = 0;
+    for (const auto& f : LinedUpFindings(a, day, b, day)) n += f.kind == FindingKind::kPolarity;
+    return n;
+  };
+  // "began installing" tells the installing as begun; "began" is what "begin" was expected.
+  CHECK(polarity("Contractors began installing temporary steel props beneath the trestles.",
+                 "Temporary steel props are expected to be installed beneath the trestles.") == 1);
+  CHECK(polarity("Contractors began installing temporary steel props beneath the trestles.",
+                 "Work to install temporary props under the trestles is expected to begin.") == 1);
+  // Another act begun is no answer to the expected one.
+  CHECK(polarity("Contractors began surveying the trestles beneath the bridge.",
+                 "Temporary steel props are expected to be installed beneath the trestles.") == 0);
+}
