@@ -508,6 +508,10 @@ TEST_CASE("synonyms: a trip and a visit, started and began, are read as one word
   bool visit = false;
   for (const auto& s : a.claims[0].stems) visit = visit || s == "visit";
   CHECK(visit);
+  // A report submitted is a report delivered.
+  const Alignment r = AlignDocuments({Doc("d1", "The inspectors submitted their report.")});
+  REQUIRE(r.claims.size() == 1);
+  CHECK(std::count(r.claims[0].stems.begin(), r.claims[0].stems.end(), "deliv") == 1);
 }
 
 TEST_CASE("stems: a noun made of a verb and its particle is read as the verb, as when hyphenated") {
