@@ -66,7 +66,16 @@ constexpr double kKilogramsPerPound = 0.45359237;
 struct Measure {
   const char* unit = nullptr;
   double factor = 0;
+  double offset = 0;  // added after `factor`: degrees Fahrenheit to Celsius
 };
+
+// A temperature scale after "degrees" or "°", or fused onto its number ("14C", "57F"), in
+// degrees Celsius ("C").
+Measure TemperatureScale(const std::string& w) {
+  if (w == "c" || w == "celsius" || w == "centigrade") return {"C", 1, 0};
+  if (w == "f" || w == "fahrenheit") return {"C", 5.0 / 9, -32 * 5.0 / 9};
+  return {};
+}
 
 Measure MeasureWord(const std::string& w) {
   if (w == "mm" || w.starts_with("millimetre") || w.starts_with("millimeter")) return {"m", 1e-3};
@@ -86,6 +95,8 @@ Measure MeasureWord(const std::string& w) {
   if (w == "mph") return {"km/h", 1.609344};
   if (w == "kph" || w == "km/h" || w == "kmh") return {"km/h", 1};
   if (w == "knot" || w == "knots") return {"km/h", 1.852};
+  if (w == "litre" || w == "litres" || w == "liter" || w == "liters") return {"m3", 1e-3};
+  if (w == "gallon" || w == "gallons") return {"m3", 3.785411784e-3};  // US gallons
   return {};
 }
 
@@ -107,6 +118,14 @@ int ReadMeasure(const std::vector<Token>& t, size_t i, const std::string& fused,
   int used = 0;
   if (!fused.empty()) {
     measure = MeasureWord(fused);
+    if (measure.unit == nullptr) measure = TemperatureScale(fused);
+  } else if ((word(i) == "degrees" || word(i) == "degree" || word(i) == "°") &&
+             TemperatureScale(word(i + 1)).unit != nullptr) {
+    measure = TemperatureScale(word(i + 1));
+    return 2;
+  } else if (word(i) == "celsius" || word(i) == "fahrenheit") {
+    measure = TemperatureScale(word(i));
+    return 1;
   } else if (word(i) == "square") {
     measure = MeasureWord(word(i + 1));
     if (measure.unit == nullptr || std::string_view(measure.unit) != "m") return -1;
@@ -201,20 +220,29 @@ double ReadNumber(const std::vector<Token>& t, size_t i, size_t& next, double& r
     decimals = DecimalsOf(tok.lower);
   } else if (tok.kind == TokenKind::kWord) {
     // Fused multiplier: "305bn", "88m", "2.4bn".
+    // The number's digits, thousands separators dropped ("1,150kg").
     size_t k = 0;
-    while (k < tok.lower.size() &&
-           (std::isdigit(static_cast<unsigned char>(tok.lower[k])) || tok.lower[k] == '.'))
+    std::string digits;
+    auto is_digit = [&](size_t at) {
+      return at < tok.lower.size() && std::isdigit(static_cast<unsigned char>(tok.lower[at]));
+    };
+    while (is_digit(k) ||
+           (k > 0 && (tok.lower[k] == '.' || tok.lower[k] == ',') && is_digit(k + 1))) {
+      if (tok.lower[k] != ',') digits += tok.lower[k];
       ++k;
+    }
     if (k > 0 && k < tok.lower.size()) {
-      const double mult = MultiplierWord(tok.lower.substr(k));
+      const std::string suffix = tok.lower.substr(k);
+      const double mult = MultiplierWord(suffix);
       if (mult > 0) {
-        resolution = std::pow(10.0, -DecimalsOf(tok.lower.substr(0, k))) * mult;
-        return std::strtod(tok.lower.substr(0, k).c_str(), nullptr) * mult;
+        resolution = std::pow(10.0, -DecimalsOf(digits)) * mult;
+        return std::strtod(digits.c_str(), nullptr) * mult;
       }
-      if (fused != nullptr && MeasureWord(tok.lower.substr(k)).unit != nullptr) {
-        *fused = tok.lower.substr(k);
-        resolution = std::pow(10.0, -DecimalsOf(tok.lower.substr(0, k)));
-        return std::strtod(tok.lower.substr(0, k).c_str(), nullptr);
+      if (fused != nullptr &&
+          (MeasureWord(suffix).unit != nullptr || TemperatureScale(suffix).unit != nullptr)) {
+        *fused = suffix;
+        resolution = std::pow(10.0, -DecimalsOf(digits));
+        return std::strtod(digits.c_str(), nullptr);
       }
       return NAN;
     }
@@ -533,8 +561,8 @@ std::vector<Quantity> ExtractQuantities(const std::string& text, Span span) {
     } else if (Measure measure; ReadMeasure(t, end, fused, measure) >= 0) {
       // "310 millimetres", "110km/h", "12,000 square metres", "68 mph": in the base unit.
       end += ReadMeasure(t, end, fused, measure);
-      value *= measure.factor;
-      high *= measure.factor;
+      value = value * measure.factor + measure.offset;
+      high = high * measure.factor + measure.offset;
       q.resolution *= measure.factor;
       q.unit = measure.unit;
     } else if (end < t.size() && HoursPerUnit(t[end].lower) > 0) {

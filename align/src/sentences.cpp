@@ -53,14 +53,17 @@ std::unique_ptr<icu::BreakIterator> NewSentenceIterator() {
   return filtered;
 }
 
-// True when a break at `pos` (just after ". ") follows a single capital initial ("J. Smith").
+// True when a break at `pos` (just after ". ") follows a single capital initial ("J. Smith"),
+// not a unit fused onto a number ("14C.").
 bool FollowsInitial(const std::string& text, size_t start, size_t pos) {
   size_t i = pos;
   while (i > start && IsSpace(text[i - 1])) --i;
   if (i < start + 2 || text[i - 1] != '.') return false;
   const char letter = text[i - 2];
   if (!std::isupper(static_cast<unsigned char>(letter))) return false;
-  return i - 2 == start || !std::isalpha(static_cast<unsigned char>(text[i - 3]));
+  // After a digit the letter is a unit ("a chilly 14C."), not an initial.
+  return i - 2 == start || (!std::isalpha(static_cast<unsigned char>(text[i - 3])) &&
+                            !std::isdigit(static_cast<unsigned char>(text[i - 3])));
 }
 
 // True when a break at `pos` follows "a.m." or "p.m." and what comes next cannot start a

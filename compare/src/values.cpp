@@ -147,6 +147,7 @@ std::string DescribeQuantity(const Quantity& q) {
     if (q.unit == "km/h" || q.unit == "m2" || q.unit == "m3" || q.unit == "m3/s") {
       return FormatNumber(v) + " " + q.unit;
     }
+    if (q.unit == "C") return FormatNumber(v) + " °C";
     return q.unit + " " + FormatAmount(v);
   };
   if (q.bound == Bound::kRange) return one(q.low) + " to " + one(q.high);
@@ -167,6 +168,7 @@ std::string QuantityTopic(const Quantity& q) {
   if (q.unit == "m2") return "an area";
   if (q.unit == "m3") return "a volume";
   if (q.unit == "m3/s") return "a flow";
+  if (q.unit == "C") return "a temperature";
   return "an amount in " + q.unit;
 }
 

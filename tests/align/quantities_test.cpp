@@ -177,6 +177,28 @@ TEST_CASE("quantities: units of measure are read in a base unit, written apart o
   CHECK(one("They worked at the 340 m level.").unit == "m");
   CHECK(one("A flow of 45 cubic metres per second is guaranteed.").unit == "m3/s");
   CHECK(one("They pumped out 40,000 cubic metres of water.").unit == "m3");
+  // A fused unit after thousands separators; litres are cubic decimetres.
+  CHECK(one("The satellite weighs 1,150kg.").low == Approx(1150));
+  CHECK(one("The satellite weighs 1,150kg.").unit == "kg");
+  CHECK(one("They pumped out some 40 million litres of water.").unit == "m3");
+  CHECK(one("They pumped out some 40 million litres of water.").low == Approx(40000));
+  CHECK(one("The tank holds 500 gallons.").low == Approx(1.893).epsilon(0.01));
+}
+
+TEST_CASE("quantities: temperatures are read in degrees Celsius") {
+  auto one = [](const std::string& text) {
+    const auto q = Read(text);
+    REQUIRE(q.size() == 1);
+    return q[0];
+  };
+  CHECK(one("The water was about 14 degrees Celsius.").unit == "C");
+  CHECK(one("The water was about 14 degrees Celsius.").low == Approx(14));
+  CHECK(one("The water was about 14 degrees Celsius.").bound == Bound::kApprox);
+  CHECK(one("The water was a chilly 14C underground.").unit == "C");
+  CHECK(one("Temperatures reached 57 degrees Fahrenheit.").low == Approx(13.89).epsilon(0.01));
+  CHECK(one("It was 57F in the shade.").unit == "C");
+  // Degrees of an angle or a university are not temperatures.
+  for (const auto& x : Read("The ship listed 14 degrees to port.")) CHECK(x.unit != "C");
 }
 
 TEST_CASE("quantities: one unit of length by its article is a distance told roughly") {

@@ -54,6 +54,14 @@ TEST_CASE("sentences: decimals and initials stay inside the sentence") {
   CHECK(s[0] == "Growth was 3.5 per cent, said J. K. Rowling.");
 }
 
+TEST_CASE("sentences: a capital letter fused onto a number is a unit, not an initial") {
+  const auto s = Sentences("The water was a chilly 14C. They pumped it out for six hours.");
+  REQUIRE(s.size() == 2);
+  CHECK(s[0] == "The water was a chilly 14C.");
+  // A single capital after a space is still an initial.
+  CHECK(Sentences("The award went to J. Smith of Dunmere.").size() == 1);
+}
+
 TEST_CASE("sentences: a paragraph break always ends a sentence") {
   const auto s = Sentences("A headline without a full stop\n\nThe body starts here. It goes on.");
   REQUIRE(s.size() == 3);

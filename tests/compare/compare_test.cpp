@@ -1481,3 +1481,22 @@ TEST_CASE("modality: an act that began against the same act only expected") {
   CHECK(polarity("Contractors began surveying the trestles beneath the bridge.",
                  "Temporary steel props are expected to be installed beneath the trestles.") == 0);
 }
+
+TEST_CASE("compare: temperatures in either scale are compared in degrees Celsius") {
+  const std::string day = "2025-11-19T09:00:00+00:00";
+  auto quantity = [&](const std::string& a, const std::string& b) {
+    std::vector<parallax::Finding> out;
+    for (const auto& f : LinedUpFindings(a, day, b, day))
+      if (f.kind == FindingKind::kQuantity) out.push_back(f);
+    return out;
+  };
+  // 57 F is 13.9 C: "about 14 degrees Celsius" agrees.
+  CHECK(quantity("The water in the flooded gallery was about 14 degrees Celsius.",
+                 "The water in the flooded gallery was 57F.")
+            .empty());
+  const auto clash = quantity("The water in the flooded gallery was about 14 degrees Celsius.",
+                              "The water in the flooded gallery was a chilly 4C.");
+  REQUIRE(clash.size() == 1);
+  CHECK(clash[0].summary.find("temperature") != std::string::npos);
+  CHECK(clash[0].summary.find("4 °C") != std::string::npos);
+}
