@@ -265,6 +265,13 @@ double ReadNumber(const std::vector<Token>& t, size_t i, size_t& next, double& r
     return NAN;
   }
   resolution = std::pow(10.0, -decimals);
+  // "four and a half", "2 and a half": the half is part of the number.
+  if (next + 2 < t.size() && t[next].lower == "and" && t[next + 1].lower == "a" &&
+      t[next + 2].lower == "half") {
+    value += 0.5;
+    resolution = 0.5;
+    next += 3;
+  }
   if (next < t.size()) {
     const double mult = MultiplierWord(t[next].lower);
     if (mult >= 1e3 && t[next].kind == TokenKind::kWord &&

@@ -185,6 +185,20 @@ TEST_CASE("quantities: units of measure are read in a base unit, written apart o
   CHECK(one("The tank holds 500 gallons.").low == Approx(1.893).epsilon(0.01));
 }
 
+TEST_CASE("quantities: 'N and a half' adds a half to N") {
+  auto q = Read("The network has offered four and a half percent.");
+  REQUIRE(q.size() == 1);
+  CHECK(q[0].unit == "%");
+  CHECK(q[0].low == Approx(4.5));
+  q = Read("The talks lasted two and a half hours.");
+  REQUIRE(q.size() == 1);
+  CHECK(q[0].unit == "h");
+  CHECK(q[0].low == Approx(2.5));
+  q = Read("About 1 and a half million people live there.");
+  REQUIRE(q.size() == 1);
+  CHECK(q[0].low == Approx(1.5e6));
+}
+
 TEST_CASE("quantities: temperatures are read in degrees Celsius") {
   auto one = [](const std::string& text) {
     const auto q = Read(text);
