@@ -73,9 +73,20 @@ void MarkEarlierTimes(const std::vector<Token>& t, DocumentContext& context, Cla
     const int year = std::atoi(tok.lower.c_str());
     if (year < 1900 || year >= published_year) continue;
     told = year;
-    mark_quantities([&](Span s) { return Near(tok.span, s); }, year);
+    // "the 2019 “herring war”, when Ostrenia impounded four trawlers for more than a month":
+    // what the "when" clause tells is of that year, however far into the sentence.
+    uint32_t when_from = UINT32_MAX;
+    for (size_t j = i + 1; j + 1 < t.size() && j <= i + 6; ++j) {
+      if (t[j].lower == "," && t[j + 1].lower == "when") {
+        when_from = t[j + 1].span.end;
+        break;
+      }
+      if (t[j].kind == TokenKind::kPunct && t[j].lower != "\"" && t[j].lower != "'") break;
+    }
+    auto of_year = [&](Span s) { return Near(tok.span, s) || s.begin >= when_from; };
+    mark_quantities(of_year, year);
     for (auto& d : claim.dates) {
-      if (d.earlier == 0 && d.year != year && Near(tok.span, d.span)) d.earlier = year;
+      if (d.earlier == 0 && d.year != year && of_year(d.span)) d.earlier = year;
     }
   }
   // Weeks, months or years ago.

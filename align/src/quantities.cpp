@@ -233,7 +233,18 @@ double ReadNumber(const std::vector<Token>& t, size_t i, size_t& next, double& r
     }
     if (k > 0 && k < tok.lower.size()) {
       const std::string suffix = tok.lower.substr(k);
-      const double mult = MultiplierWord(suffix);
+      double mult = MultiplierWord(suffix);
+      // "a 500m radius", "40m wide", "300m away": metres, where "88m" alone is millions.
+      if (suffix == "m" && fused != nullptr && i + 1 < t.size()) {
+        static constexpr std::string_view kLengthWords[] = {
+            "radius", "cordon", "perimeter", "wide",  "long",  "high", "deep",
+            "tall",   "away",   "stretch",   "swath", "strip", "span"};
+        const std::string& after = t[i + 1].lower;
+        if (std::find(std::begin(kLengthWords), std::end(kLengthWords), after) !=
+            std::end(kLengthWords)) {
+          mult = 0;
+        }
+      }
       if (mult > 0) {
         resolution = std::pow(10.0, -DecimalsOf(digits)) * mult;
         return std::strtod(digits.c_str(), nullptr) * mult;
@@ -271,6 +282,12 @@ double ReadNumber(const std::vector<Token>& t, size_t i, size_t& next, double& r
     value += 0.5;
     resolution = 0.5;
     next += 3;
+  }
+  // "three dozen": twelves.
+  if (next < t.size() && t[next].lower == "dozen" && tok.lower != "dozen") {
+    value *= 12;
+    resolution *= 12;
+    ++next;
   }
   if (next < t.size()) {
     const double mult = MultiplierWord(t[next].lower);
@@ -453,18 +470,21 @@ std::vector<Quantity> ExtractQuantities(const std::string& text, Span span) {
       }
     }
     // One unit of length by its article: "a nautical mile offshore", "about a kilometre from the
-    // pier". Told to half the unit; not "a mile-long queue", which describes the queue.
+    // pier"; "half a kilometre" is half of one. Told to half the unit. Not "a mile-long queue",
+    // which describes the queue. A unit of time by its article ("nearly a year") is left
+    // unread: read as a duration, it lined up unrelated claims on the labelled events.
     if (t[i].kind == TokenKind::kWord && (t[i].lower == "a" || t[i].lower == "an")) {
       Measure measure;
       const int used = ReadMeasure(t, i + 1, "", measure);
       const size_t end = i + 1 + static_cast<size_t>(std::max(used, 0));
       if (used > 0 && measure.unit != nullptr && std::string_view(measure.unit) == "m" &&
           !(end < t.size() && t[end].hyphen_before)) {
-        const Hedge hedge = ReadHedge(t, i + 1);
+        const bool half = i > 0 && t[i - 1].lower == "half";
+        const Hedge hedge = ReadHedge(t, half ? i - 1 : i + 1);
         Quantity q;
         q.unit = "m";
-        q.low = q.high = measure.factor;
-        q.resolution = measure.factor / 2;
+        q.low = q.high = measure.factor * (half ? 0.5 : 1);
+        q.resolution = q.low / 2;
         q.bound = hedge.bound;
         q.span = {t[hedge.first].span.begin, t[end - 1].span.end};
         q.context = ValueContext(t, hedge.first, end - 1);

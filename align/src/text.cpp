@@ -212,6 +212,15 @@ bool IsStopword(std::string_view lower) {
 
 namespace {
 
+// Prepositions the stopword list leaves to claims' stems: "within 24 hours" and "within half an
+// hour" share a word, not a subject.
+bool IsPreposition(std::string_view w) {
+  static constexpr std::string_view kWords[] = {
+      "within", "through", "across",  "against", "since",      "upon",   "among",
+      "amid",   "toward",  "towards", "beyond",  "throughout", "despite"};
+  return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
+}
+
 bool IsAuxiliary(std::string_view w) {
   return w == "have" || w == "has" || w == "had" || w == "was" || w == "were" || w == "is" ||
          w == "are" || w == "been" || w == "will" || w == "would";
@@ -259,9 +268,9 @@ std::vector<std::string> ValueContext(const std::vector<Token>& t, size_t first,
     const bool opening =
         k == 0 && tok.capitalized && !(t.size() > 1 && t[1].capitalized && t[1].kind == tok.kind);
     if (tok.kind != TokenKind::kWord || (tok.capitalized && !place && !opening) ||
-        IsStopword(tok.lower) || is_time_word(tok.lower) || MonthNumber(tok.lower) > 0 ||
-        NumberWordValue(tok.lower) >= 0 || std::isdigit(static_cast<unsigned char>(tok.lower[0])) ||
-        WeekdayNumber(tok.lower) >= 0) {
+        IsStopword(tok.lower) || IsPreposition(tok.lower) || is_time_word(tok.lower) ||
+        MonthNumber(tok.lower) > 0 || NumberWordValue(tok.lower) >= 0 ||
+        std::isdigit(static_cast<unsigned char>(tok.lower[0])) || WeekdayNumber(tok.lower) >= 0) {
       return false;
     }
     out.push_back(ContentStem(tok.lower));

@@ -769,6 +769,18 @@ TEST_CASE("alignment: 'local time' is the clock one outlet told the offset of") 
   }
 }
 
+TEST_CASE("alignment: what a 'when' clause after an earlier year tells is of that year") {
+  const Alignment a = AlignDocuments(
+      {Doc("d1",
+           "It is a far cry from the dark days of the 2019 \u201cherring war\u201d, when the "
+           "coastguard slashed the quota to 22,000 tonnes and impounded four trawlers in the "
+           "harbour for more than a month.")},
+      {});
+  REQUIRE(a.claims.size() == 1);
+  REQUIRE(a.claims[0].quantities.size() >= 2);
+  for (const auto& q : a.claims[0].quantities) CHECK(q.earlier == 2019);
+}
+
 TEST_CASE("alignment: 'That repair ...' and 'at the time' tell of the earlier time just told") {
   const Alignment a = AlignDocuments(
       {Doc("d1",

@@ -227,8 +227,35 @@ TEST_CASE("quantities: one unit of length by its article is a distance told roug
   CHECK(q[0].bound == Bound::kApprox);
   // A length describing a thing is not a distance the thing covers.
   CHECK(Read("Drivers waited in a mile-long queue.").empty());
-  // An article before a unit of time is left to durations.
+  // An article before a unit of time is no length.
   for (const auto& x : Read("The talks lasted an hour.")) CHECK(x.unit != "m");
+  // Half the unit: "half a kilometre".
+  q = Read("Homes within half a kilometre of the warehouse were cleared.");
+  REQUIRE(q.size() == 1);
+  CHECK(q[0].low == Approx(500));
+}
+
+TEST_CASE("quantities: 'N dozen' is N twelves") {
+  auto q = Read("About three dozen workers were on the night shift.");
+  REQUIRE(q.size() == 1);
+  CHECK(q[0].low == Approx(36));
+  CHECK(q[0].noun == "worker");
+  q = Read("A dozen drones were seen.");
+  REQUIRE(q.size() == 1);
+  CHECK(q[0].low == Approx(12));
+}
+
+TEST_CASE("quantities: a fused 'm' before a length word is metres, elsewhere millions") {
+  auto q = Read("Homes within a 500m radius of the warehouse were cleared.");
+  REQUIRE(q.size() == 1);
+  CHECK(q[0].unit == "m");
+  CHECK(q[0].low == Approx(500));
+  q = Read("The crater is 40m wide.");
+  REQUIRE(q.size() == 1);
+  CHECK(q[0].unit == "m");
+  q = Read("The city will spend EUR 88m on the works.");
+  REQUIRE(q.size() == 1);
+  CHECK(q[0].low == Approx(88e6));
 }
 
 TEST_CASE("quantities: an age is not a duration; 'weeks ago' is not a quantity") {
