@@ -95,6 +95,7 @@ Measure MeasureWord(const std::string& w) {
   if (w == "mph") return {"km/h", 1.609344};
   if (w == "kph" || w == "km/h" || w == "kmh") return {"km/h", 1};
   if (w == "knot" || w == "knots") return {"km/h", 1.852};
+  if (w == "bp" || w == "bps") return {"pp", 0.01};  // basis points: hundredths of a point
   if (w == "litre" || w == "litres" || w == "liter" || w == "liters") return {"m3", 1e-3};
   if (w == "gallon" || w == "gallons") return {"m3", 3.785411784e-3};  // US gallons
   return {};
@@ -126,6 +127,10 @@ int ReadMeasure(const std::vector<Token>& t, size_t i, const std::string& fused,
   } else if (word(i) == "celsius" || word(i) == "fahrenheit") {
     measure = TemperatureScale(word(i));
     return 1;
+  } else if ((word(i) == "basis" || word(i) == "percentage") &&
+             (word(i + 1) == "point" || word(i + 1) == "points")) {
+    measure = {"pp", word(i) == "basis" ? 0.01 : 1};  // percentage points
+    return 2;
   } else if (word(i) == "square") {
     measure = MeasureWord(word(i + 1));
     if (measure.unit == nullptr || std::string_view(measure.unit) != "m") return -1;
@@ -389,6 +394,30 @@ size_t ListOfKindsEnd(const std::vector<Token>& t, size_t noun) {
   return last;
 }
 
+// Marks the quantities someone favoured, argued or called for: a wish verb within the four
+// tokens before the figure, with no punctuation but commas between ("favoured a 25 basis point
+// increase", "argued for a quarter-point move", "called for a 9 percent rise").
+void MarkWanted(const std::vector<Token>& t, std::vector<Quantity>& quantities) {
+  static const std::unordered_set<std::string_view> kWish = {
+      "favoured", "favored", "favouring", "favoring", "preferred", "preferring", "wanted",
+      "wanting",  "sought",  "seeking",   "demanded", "demanding", "urged",      "urging"};
+  static const std::unordered_set<std::string_view> kWishFor = {
+      "argued",  "arguing", "called",   "calling", "pushed",
+      "pushing", "pressed", "pressing", "asked",   "asking"};
+  for (Quantity& q : quantities) {
+    size_t at = 0;
+    while (at < t.size() && t[at].span.begin < q.span.begin) ++at;
+    for (size_t k = at; k-- > 0 && at - k <= 4;) {
+      if (t[k].kind == TokenKind::kPunct && t[k].lower != ",") break;  // "a smaller, ..."
+      const bool wish_for = t[k].lower == "for" && k > 0 && kWishFor.count(t[k - 1].lower);
+      if (kWish.count(t[k].lower) || wish_for) {
+        q.wanted = true;
+        break;
+      }
+    }
+  }
+}
+
 }  // namespace
 
 double ApproximationMargin(const Quantity& q, double value) {
@@ -413,7 +442,51 @@ std::vector<Quantity> ExtractQuantities(const std::string& text, Span span) {
            w == "approved" || w == "adopted" || w == "rejected" || w == "defeated" ||
            w == "split" || w == "backed";
   });
+  // A fraction of a percentage point at t[i]: "quarter-point", "a quarter of a (percentage)
+  // point", "half a (percentage) point". Returns the value in points and sets `end` one past
+  // it; 0 when there is none.
+  auto point_fraction = [&](size_t i, size_t& end) {
+    auto word = [&](size_t k) -> const std::string& {
+      static const std::string kNone;
+      return k < t.size() ? t[k].lower : kNone;
+    };
+    if (word(i) == "a" && word(i + 1) == "quarter") ++i;  // "a quarter of a point"
+    double value = word(i) == "quarter" ? 0.25 : word(i) == "half" ? 0.5 : 0;
+    if (word(i) == "three" && word(i + 1) == "quarters") value = 0.75, ++i;
+    if (value == 0) return 0.0;
+    auto point_at = [&](size_t k) {  // "point", "percentage point": one past it, or 0
+      if (word(k) == "point") return k + 1;
+      if (word(k) == "percentage" && word(k + 1) == "point") return k + 2;
+      return size_t{0};
+    };
+    size_t after = 0;
+    if (i + 1 < t.size() && t[i + 1].hyphen_before) {
+      after = point_at(i + 1);  // "quarter-point", "half-percentage-point"
+    } else if (word(i + 1) == "of" && word(i + 2) == "a") {
+      after = point_at(i + 3);  // "a quarter of a point"
+    } else if (word(i) == "half" && word(i + 1) == "a") {
+      after = point_at(i + 2);  // "half a percentage point"
+    }
+    if (after == 0) return 0.0;
+    end = after;
+    return value;
+  };
   for (size_t i = 0; i < t.size(); ++i) {
+    if (size_t end = 0; t[i].kind == TokenKind::kWord) {
+      if (const double points = point_fraction(i, end); points > 0) {
+        const Hedge hedge = ReadHedge(t, i);
+        Quantity q;
+        q.unit = "pp";
+        q.low = q.high = points;
+        q.resolution = 0.01;
+        q.bound = hedge.bound;
+        q.span = {t[hedge.first].span.begin, t[end - 1].span.end};
+        q.context = ValueContext(t, hedge.first, end - 1);
+        out.push_back(q);
+        i = end - 1;
+        continue;
+      }
+    }
     // Shares: "half of the cost", "a third of", "two-thirds of", "three quarters of" are
     // percentages, so they meet "50 percent of the cost". Read at the numerator, or at "half".
     if (t[i].kind == TokenKind::kWord) {
@@ -671,6 +744,7 @@ std::vector<Quantity> ExtractQuantities(const std::string& text, Span span) {
     out.push_back(q);
     i = end - 1;
   }
+  MarkWanted(t, out);
   return out;
 }
 

@@ -31,7 +31,11 @@ std::optional<PairConflict> CompareQuantities(const ClaimModel& a, const ClaimMo
       const auto& qb = b.quantities[j];
       // A figure of an earlier year ("the 2019 memorandum allowed 31,500 tonnes") is
       // background, compared with figures of that year only.
-      if (keys_b[j] != key || !SameSubject(qa, qb) || qa.earlier != qb.earlier) continue;
+      // A wish ("favoured a 25bp rise") is compared with wishes only.
+      if (keys_b[j] != key || !SameSubject(qa, qb) || qa.earlier != qb.earlier ||
+          qa.wanted != qb.wanted) {
+        continue;
+      }
       if (qb.example) continue;
       b_has = true;
       if (!other) other = &qb;
@@ -85,11 +89,11 @@ double WordJaccard(const ClaimModel& a, const ClaimModel& b) {
 bool ShareAFigure(const ClaimModel& a, const ClaimModel& b) {
   for (const auto& qa : a.quantities) {
     if (qa.unit == "ordinal" || (qa.unit == "count" && qa.low < 3) || qa.earlier != 0 ||
-        qa.example) {
+        qa.example || qa.wanted) {
       continue;
     }
     for (const auto& qb : b.quantities) {
-      if (qb.unit != qa.unit || qb.noun != qa.noun || qb.earlier != 0) continue;
+      if (qb.unit != qa.unit || qb.noun != qa.noun || qb.earlier != 0 || qb.wanted) continue;
       if (QuantitiesCompatible(qa, qb)) return true;
     }
   }

@@ -137,6 +137,7 @@ std::string DescribeQuantity(const Quantity& q) {
   auto one = [&](double v) -> std::string {
     if (q.unit == "h") return FormatDuration(v);
     if (q.unit == "%") return FormatNumber(v) + "%";
+    if (q.unit == "pp") return FormatNumber(v) + " percentage points";
     if (q.unit == "ordinal") {
       return FormatNumber(v) + (q.noun.empty() ? "" : " (" + CountedNoun(q) + ")");
     }
@@ -158,6 +159,7 @@ std::string QuantityTopic(const Quantity& q) {
   if (q.unit == "h") return "how long it lasted";
   if (q.unit == "tally") return "the vote";
   if (q.unit == "%") return "a percentage";
+  if (q.unit == "pp") return "a change in percentage points";
   if (q.unit == "ordinal")
     return "which " + (q.noun.empty() ? std::string("one") : CountedNoun(q)) + " it was";
   if (q.unit == "count") return "how many " + CountedNoun(q);

@@ -235,6 +235,40 @@ TEST_CASE("quantities: one unit of length by its article is a distance told roug
   CHECK(q[0].low == Approx(500));
 }
 
+TEST_CASE("quantities: basis points and percentage points are read in percentage points") {
+  auto one = [](const std::string& text) {
+    const auto q = Read(text);
+    REQUIRE(q.size() == 1);
+    return q[0];
+  };
+  CHECK(one("He favoured a 25 basis point increase.").unit == "pp");
+  CHECK(one("He favoured a 25 basis point increase.").low == Approx(0.25));
+  CHECK(one("The bank raised its rate by 25bp.").low == Approx(0.25));
+  CHECK(one("The bank raised its rate by 50 bps.").low == Approx(0.5));
+  CHECK(one("Rates rose by 0.75 percentage points.").low == Approx(0.75));
+  // Fractions of a point: "a quarter-point move", "half a percentage point".
+  CHECK(one("She argued for a smaller, quarter-point move.").low == Approx(0.25));
+  CHECK(one("She argued for a smaller, quarter-point move.").unit == "pp");
+  CHECK(one("The bank raised rates by half a percentage point.").low == Approx(0.5));
+  CHECK(one("The bank raised rates by a quarter of a point.").low == Approx(0.25));
+  CHECK(one("It raised its key rate by three-quarters of a percentage point.").low == Approx(0.75));
+  // A share is still a share.
+  CHECK(one("A quarter of the staff walked out.").unit == "%");
+}
+
+TEST_CASE("quantities: a figure someone favoured or argued for is a wish") {
+  auto one = [](const std::string& text) {
+    const auto q = Read(text);
+    REQUIRE(q.size() == 1);
+    return q[0];
+  };
+  CHECK(one("The lone dissenter favoured a 25 basis point increase.").wanted);
+  CHECK(one("Bremmer argued for a quarter-point move.").wanted);
+  CHECK(one("The union has called for a 9 percent rise.").wanted);
+  CHECK_FALSE(one("Sorvane was the only member to oppose the half-point rise.").wanted);
+  CHECK_FALSE(one("The bank raised its rate by 50 basis points.").wanted);
+}
+
 TEST_CASE("quantities: 'N dozen' is N twelves") {
   auto q = Read("About three dozen workers were on the night shift.");
   REQUIRE(q.size() == 1);

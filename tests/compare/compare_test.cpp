@@ -1500,3 +1500,21 @@ TEST_CASE("compare: temperatures in either scale are compared in degrees Celsius
   CHECK(clash[0].summary.find("temperature") != std::string::npos);
   CHECK(clash[0].summary.find("4 °C") != std::string::npos);
 }
+
+TEST_CASE("compare: a quarter-point move is 25 basis points, not a half-point one") {
+  const std::string day = "2026-03-12T14:00:00+00:00";
+  auto quantity = [&](const std::string& a, const std::string& b) {
+    std::vector<parallax::Finding> out;
+    for (const auto& f : LinedUpFindings(a, day, b, day))
+      if (f.kind == FindingKind::kQuantity) out.push_back(f);
+    return out;
+  };
+  CHECK(quantity("One member argued for a smaller, quarter-point move in the bank rate.",
+                 "One member favoured a 25 basis point increase in the bank rate.")
+            .empty());
+  const auto clash =
+      quantity("One member argued for a smaller, quarter-point move in the bank rate.",
+               "One member favoured a half-point increase in the bank rate.");
+  REQUIRE(clash.size() == 1);
+  CHECK(clash[0].summary.find("0.25 percentage points") != std::string::npos);
+}

@@ -20,8 +20,9 @@ enum class Bound { kExact, kApprox, kAtLeast, kAtMost, kUpTo, kRange };
 struct Quantity {
   double low = 0;  // in `unit`; equal to high unless a range
   double high = 0;
-  // "h" (durations, in hours), "%", "EUR", "USD", "GBP", "CNY", "ordinal", "count", and
-  // "tally" (a vote, "7-4": low = high = 1000 * for + against).
+  // "h" (durations, in hours), "%", "pp" (percentage points), "EUR", "USD", "GBP", "CNY",
+  // "m", "m2", "m3", "m3/s", "kg", "km/h", "C" (degrees Celsius), "ordinal", "count", "age",
+  // and "tally" (a vote, "7-4": low = high = 1000 * for + against).
   std::string unit;
   std::string noun;       // for counts: stem of the counted noun ("drone"); "" otherwise
   std::string noun_text;  // that noun as written, lowercased ("drones", "injured"): for reading
@@ -36,6 +37,9 @@ struct Quantity {
   // outlets pick their own, so it is lined up (two outlets' examples on one base agree or not)
   // but never held against another figure.
   bool example = false;
+  // A figure someone favoured, argued or called for ("favoured a 25 basis point increase"): a
+  // wish. Lined up with the figure it is about, but never held against what was done.
+  bool wanted = false;
 };
 
 // A calendar reference resolved against the document's publication date. Fields beyond the
