@@ -418,6 +418,12 @@ void MarkWanted(const std::vector<Token>& t, std::vector<Quantity>& quantities) 
   }
 }
 
+// A noun for a body of people counted by its members ("a crew of 19").
+bool IsCollective(std::string_view w) {
+  return w == "crew" || w == "team" || w == "group" || w == "crowd" || w == "staff" ||
+         w == "workforce" || w == "squad" || w == "delegation" || w == "panel" || w == "jury";
+}
+
 }  // namespace
 
 double ApproximationMargin(const Quantity& q, double value) {
@@ -686,6 +692,15 @@ std::vector<Quantity> ExtractQuantities(const std::string& text, Span span) {
         q.unit = "h";
         ++end;
       }
+    } else if (first >= 2 && t[first - 1].lower == "of" && IsCollective(t[first - 2].lower) &&
+               !(end < t.size() && t[end].kind == TokenKind::kWord && !t[end].capitalized &&
+                 !IsStopword(t[end].lower) && t[end].lower.size() > 3 &&
+                 t[end].lower.back() == 's')) {
+      // "the crew of 19", "a team of 12": the body's members, when no noun of their own follows
+      // ("a team of 12 divers" counts divers).
+      q.unit = "count";
+      q.noun = ContentStem(t[first - 2].lower);
+      q.noun_text = t[first - 2].lower;
     } else if (end < t.size() && t[end].kind == TokenKind::kWord && !IsStopword(t[end].lower) &&
                NumberWordValue(t[end].lower) < 0 && !ClockTimeAt(t, first, end)) {
       // A counted noun, possibly after modifiers: "81 drones", "214 Haldish-flagged vessels",
@@ -716,6 +731,12 @@ std::vector<Quantity> ExtractQuantities(const std::string& text, Span span) {
       q.unit = "count";
       q.noun = ContentStem(t[noun].lower);
       q.noun_text = t[noun].lower;
+      // "19 crew members", "12 staff members": the body's members, counted as the body's.
+      if ((t[noun].lower == "members" || t[noun].lower == "member") && noun > end &&
+          IsCollective(t[noun - 1].lower)) {
+        q.noun = ContentStem(t[noun - 1].lower);
+        q.noun_text = t[noun - 1].lower + " " + t[noun].lower;
+      }
       end = noun + 1;
       if (const size_t list_end = ListOfKindsEnd(t, noun); list_end > noun) {
         q.noun = KindClass(q.noun);  // "58,000 cars, vans and lorries": vehicles

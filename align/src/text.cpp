@@ -324,7 +324,8 @@ std::string ContentStem(std::string_view lower) {
       {"fell", "fall"},      {"decreas", "fall"},     {"drop", "fall"},      {"declin", "fall"},
       {"decis", "decid"},    {"switch", "chang"},     {"blaze", "fire"},     {"inferno", "fire"},
       {"vessel", "ship"},    {"boat", "ship"},        {"resid", "peopl"},    {"person", "peopl"},
-      {"spectat", "peopl"},  {"onlook", "peopl"},     {"crowd", "peopl"},    {"submit", "deliv"}};
+      {"spectat", "peopl"},  {"onlook", "peopl"},     {"crowd", "peopl"},    {"submit", "deliv"},
+      {"ballot", "vote"}};
   // A noun made of a verb and its particle ("walkout", "turnout", "shutdown", "takeover") is
   // read as the verb, as its hyphenated spelling ("walk-out") already is: the particle is a
   // stopword there. The verb keeps three letters, four before "over" and not ending in "c"

@@ -508,7 +508,10 @@ TEST_CASE("synonyms: a trip and a visit, started and began, are read as one word
   bool visit = false;
   for (const auto& s : a.claims[0].stems) visit = visit || s == "visit";
   CHECK(visit);
-  // A report submitted is a report delivered.
+  // A report submitted is a report delivered; ballots cast are votes cast.
+  const Alignment v = AlignDocuments({Doc("d1", "In all 150,240 ballots were cast on Sunday.")});
+  REQUIRE(v.claims.size() == 1);
+  CHECK(std::count(v.claims[0].stems.begin(), v.claims[0].stems.end(), "vote") == 1);
   const Alignment r = AlignDocuments({Doc("d1", "The inspectors submitted their report.")});
   REQUIRE(r.claims.size() == 1);
   CHECK(std::count(r.claims[0].stems.begin(), r.claims[0].stems.end(), "deliv") == 1);

@@ -269,6 +269,17 @@ TEST_CASE("quantities: a figure someone favoured or argued for is a wish") {
   CHECK_FALSE(one("The bank raised its rate by 50 basis points.").wanted);
 }
 
+TEST_CASE("quantities: 'the crew of 19' and '19 crew members' count the crew") {
+  auto one = [](const std::string& text) {
+    const auto q = Read(text);
+    REQUIRE(q.size() == 1);
+    return q[0];
+  };
+  CHECK(one("The crew of 19 stayed aboard until the end.").noun == "crew");
+  CHECK(one("The ferry carried 19 crew members on the crossing.").noun == "crew");
+  CHECK(one("A team of 12 divers searched the hull.").noun == "diver");
+}
+
 TEST_CASE("quantities: 'N dozen' is N twelves") {
   auto q = Read("About three dozen workers were on the night shift.");
   REQUIRE(q.size() == 1);
