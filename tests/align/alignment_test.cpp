@@ -508,6 +508,11 @@ TEST_CASE("synonyms: a trip and a visit, started and began, are read as one word
   bool visit = false;
   for (const auto& s : a.claims[0].stems) visit = visit || s == "visit";
   CHECK(visit);
+  // Employees and staff are workers.
+  const Alignment w = AlignDocuments({Doc("d1", "All 35 employees on the night shift got out.")});
+  REQUIRE(w.claims.size() == 1);
+  REQUIRE(w.claims[0].quantities.size() == 1);
+  CHECK(w.claims[0].quantities[0].noun == "worker");
   // A report submitted is a report delivered; ballots cast are votes cast.
   const Alignment v = AlignDocuments({Doc("d1", "In all 150,240 ballots were cast on Sunday.")});
   REQUIRE(v.claims.size() == 1);
