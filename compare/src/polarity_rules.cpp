@@ -89,6 +89,65 @@ bool SameVerbNegated(const ClaimModel& neg, const ClaimModel& pos) {
   return AnyWord(pos.claim.text, [&](const std::string& w) { return w == verb; });
 }
 
+// The act as each side words it: the negation up to its act in `neg` ("did not sign", "has
+// not been tested", "found no breach") and the words of `pos` that say that act ("signed",
+// "found a breach" when the verb before the negation comes within three words before it,
+// "joint statement" when the act's next word follows on both sides). Empty strings when either
+// is not found.
+std::pair<std::string, std::string> ActWords(const ClaimModel& neg, const ClaimModel& pos) {
+  static const std::set<std::string> kAuxiliaries = {"be",  "been", "being", "have", "has",
+                                                     "had", "yet",  "a",     "an",   "any",
+                                                     "the", "ever", "even",  "once", "so"};
+  std::string verb, phrase, act, act_next;
+  bool in_negation = false;
+  AnyWord(neg.claim.text, [&](const std::string& w) {
+    if (!in_negation) {
+      if (w == "not" || w == "no" || w == "never") {
+        in_negation = true;
+        phrase = verb.empty() ? w : verb + " " + w;
+        return false;
+      }
+      verb = w;
+      return false;
+    }
+    if (!act.empty()) {
+      act_next = w;
+      return true;
+    }
+    phrase += " " + w;
+    if (!kAuxiliaries.count(w)) act = w;
+    return false;
+  });
+  if (act.size() < 3) return {};
+  std::vector<std::string> words;
+  AnyWord(pos.claim.text, [&](const std::string& w) {
+    words.push_back(w);
+    return false;
+  });
+  const size_t root = std::min<size_t>(act.size(), 4);
+  size_t at = 0;
+  while (at < words.size() &&
+         (words[at].size() < root || words[at].compare(0, root, act, 0, root) != 0)) {
+    ++at;
+  }
+  if (at == words.size()) return {};
+  size_t from = at, to = at + 1;
+  for (size_t k = at; k-- > 0 && at - k <= 3;) {
+    if (words[k] == verb) from = k;  // "found a breach" against "found no breach"
+  }
+  static const std::set<std::string> kFunctionWords = {"a",  "an", "the",  "in",  "on",   "at",
+                                                       "to", "of", "for",  "it",  "by",   "and",
+                                                       "or", "as", "with", "its", "their"};
+  if (!act_next.empty() && !kFunctionWords.count(act_next) && to < words.size() &&
+      words[to] == act_next) {
+    ++to;  // "joint statement" against "no joint statement"
+    phrase += " " + act_next;
+  }
+  std::string done;
+  for (size_t k = from; k < to; ++k) done += (done.empty() ? "" : " ") + words[k];
+  return {phrase, done};
+}
+
 }  // namespace
 
 std::optional<PairConflict> ComparePolarity(const ClaimModel& a, const ClaimModel& b,
@@ -125,8 +184,12 @@ std::optional<PairConflict> ComparePolarity(const ClaimModel& a, const ClaimMode
   if (pos.modality == align::Modality::kExpected || neg.modality == align::Modality::kExpected) {
     return std::nullopt;
   }
-  Side sa{a.negated ? "did not happen" : "happened", a.claim.span};
-  Side sb{b.negated ? "did not happen" : "happened", b.claim.span};
+  // Each side says the act in its own words ("signed" / "did not sign"), when they are found.
+  const auto [denied, done] = ActWords(neg, pos);
+  const std::string neg_says = denied.empty() ? "did not happen" : denied;
+  const std::string pos_says = done.empty() ? "happened" : done;
+  Side sa{a.negated ? neg_says : pos_says, a.claim.span};
+  Side sb{b.negated ? neg_says : pos_says, b.claim.span};
   return PairConflict{FindingKind::kPolarity, "whether it happened", sa, sb, 0.75};
 }
 

@@ -1447,6 +1447,21 @@ TEST_CASE("polarity: 'found no X' against 'found an X' is whether it was found")
                  "Officials said a date for the vote had been set.") == 0);
 }
 
+TEST_CASE("polarity: each side of a polarity finding says the act in its own words") {
+  const std::string day = "2026-06-09T20:00:00+02:00";
+  std::vector<parallax::Finding> polarity;
+  for (const auto& f : LinedUpFindings(
+           "The two ministers signed the harbour accord in Valmora on Friday.", day,
+           "The two ministers did not sign the harbour accord in Valmora on Friday.", day)) {
+    if (f.kind == FindingKind::kPolarity) polarity.push_back(f);
+  }
+  REQUIRE(polarity.size() == 1);
+  REQUIRE(polarity[0].values.size() == 2);
+  CHECK(polarity[0].values[0].value == "signed");
+  CHECK(polarity[0].values[1].value == "did not sign");
+  CHECK(polarity[0].summary.find("did not sign") != std::string::npos);
+}
+
 TEST_CASE("polarity: 'did not sign it at a ceremony' denies the signing, not the ceremony") {
   const std::string day = "2026-06-09T20:00:00+02:00";
   auto polarity = [&](const std::string& a, const std::string& b) {
