@@ -325,7 +325,7 @@ std::string ContentStem(std::string_view lower) {
       {"decis", "decid"},    {"switch", "chang"},     {"blaze", "fire"},     {"inferno", "fire"},
       {"vessel", "ship"},    {"boat", "ship"},        {"resid", "peopl"},    {"person", "peopl"},
       {"spectat", "peopl"},  {"onlook", "peopl"},     {"crowd", "peopl"},    {"submit", "deliv"},
-      {"ballot", "vote"},    {"employe", "worker"},   {"staff", "worker"}};
+      {"ballot", "vote"},    {"employe", "worker"},   {"staff", "worker"},   {"alcohol", "drink"}};
   // A noun made of a verb and its particle ("walkout", "turnout", "shutdown", "takeover") is
   // read as the verb, as its hyphenated spelling ("walk-out") already is: the particle is a
   // stopword there. The verb keeps three letters, four before "over" and not ending in "c"

@@ -1533,3 +1533,15 @@ TEST_CASE("compare: a quarter-point move is 25 basis points, not a half-point on
   REQUIRE(clash.size() == 1);
   CHECK(clash[0].summary.find("0.25 percentage points") != std::string::npos);
 }
+
+TEST_CASE("polarity: 'not tested for drink or drugs' against 'tested for alcohol'") {
+  const std::string day = "2025-11-18T09:00:00+00:00";
+  size_t polarity = 0;
+  for (const auto& f : LinedUpFindings(
+           "The Courier understands that the driver, who was injured, has not been tested for "
+           "drink or drugs.",
+           day, "Police said the driver had been tested for alcohol at the scene.", day)) {
+    polarity += f.kind == FindingKind::kPolarity;
+  }
+  CHECK(polarity == 1);
+}
