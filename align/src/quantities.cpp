@@ -418,6 +418,20 @@ void MarkWanted(const std::vector<Token>& t, std::vector<Quantity>& quantities) 
   }
 }
 
+// A figure said in words ("a quarter-point", "half a kilometre"), from its hedge to token
+// `last`, in `unit`, told to `resolution`.
+Quantity FigureInWords(const std::vector<Token>& t, const Hedge& hedge, size_t last,
+                       const char* unit, double value, double resolution) {
+  Quantity q;
+  q.unit = unit;
+  q.low = q.high = value;
+  q.resolution = resolution;
+  q.bound = hedge.bound;
+  q.span = {t[hedge.first].span.begin, t[last].span.end};
+  q.context = ValueContext(t, hedge.first, last);
+  return q;
+}
+
 // A noun for a body of people counted by its members ("a crew of 19").
 bool IsCollective(std::string_view w) {
   return w == "crew" || w == "team" || w == "group" || w == "crowd" || w == "staff" ||
@@ -480,15 +494,7 @@ std::vector<Quantity> ExtractQuantities(const std::string& text, Span span) {
   for (size_t i = 0; i < t.size(); ++i) {
     if (size_t end = 0; t[i].kind == TokenKind::kWord) {
       if (const double points = point_fraction(i, end); points > 0) {
-        const Hedge hedge = ReadHedge(t, i);
-        Quantity q;
-        q.unit = "pp";
-        q.low = q.high = points;
-        q.resolution = 0.01;
-        q.bound = hedge.bound;
-        q.span = {t[hedge.first].span.begin, t[end - 1].span.end};
-        q.context = ValueContext(t, hedge.first, end - 1);
-        out.push_back(q);
+        out.push_back(FigureInWords(t, ReadHedge(t, i), end - 1, "pp", points, 0.01));
         i = end - 1;
         continue;
       }
@@ -559,15 +565,9 @@ std::vector<Quantity> ExtractQuantities(const std::string& text, Span span) {
       if (used > 0 && measure.unit != nullptr && std::string_view(measure.unit) == "m" &&
           !(end < t.size() && t[end].hyphen_before)) {
         const bool half = i > 0 && t[i - 1].lower == "half";
-        const Hedge hedge = ReadHedge(t, half ? i - 1 : i + 1);
-        Quantity q;
-        q.unit = "m";
-        q.low = q.high = measure.factor * (half ? 0.5 : 1);
-        q.resolution = q.low / 2;
-        q.bound = hedge.bound;
-        q.span = {t[hedge.first].span.begin, t[end - 1].span.end};
-        q.context = ValueContext(t, hedge.first, end - 1);
-        out.push_back(q);
+        const double metres = measure.factor * (half ? 0.5 : 1);
+        out.push_back(
+            FigureInWords(t, ReadHedge(t, half ? i - 1 : i + 1), end - 1, "m", metres, metres / 2));
         i = end - 1;
         continue;
       }

@@ -13,6 +13,13 @@ namespace {
 std::vector<Quantity> Read(const std::string& text) {
   return ExtractQuantities(text, Span{0, static_cast<uint32_t>(text.size())});
 }
+
+// The one quantity `text` states; fails the test when it states none or several.
+Quantity One(const std::string& text) {
+  const auto q = Read(text);
+  REQUIRE(q.size() == 1);
+  return q[0];
+}
 }  // namespace
 
 TEST_CASE("quantities: hedged durations are read in hours with their hedge") {
@@ -159,30 +166,25 @@ TEST_CASE("quantities: 'five-plus' is at least five") {
 }
 
 TEST_CASE("quantities: units of measure are read in a base unit, written apart or fused") {
-  auto one = [](const std::string& text) {
-    const auto q = Read(text);
-    REQUIRE(q.size() == 1);
-    return q[0];
-  };
-  CHECK(one("Up to 310mm of rain fell.").unit == "m");
-  CHECK(one("Up to 310mm of rain fell.").low == Approx(0.31));
-  CHECK(one("It dumped 12 inches of rain.").low == Approx(0.3048));
-  CHECK(one("Winds reached 110km/h at landfall.").unit == "km/h");
-  CHECK(one("Winds reached 68 mph at landfall.").low == Approx(109.4).epsilon(0.01));
-  CHECK(one("Winds of 110 kilometres per hour hit the coast.").low == Approx(110));
-  CHECK(one("The warehouse covered 12,000 square metres.").unit == "m2");
-  CHECK(one("The site covers 1.2 hectares.").low == Approx(12000));
-  CHECK(one("Boats fish outside a 12-nautical-mile belt.").low == Approx(22224));
-  CHECK(one("It takes a 38,000-tonne quota.").unit == "kg");
-  CHECK(one("They worked at the 340 m level.").unit == "m");
-  CHECK(one("A flow of 45 cubic metres per second is guaranteed.").unit == "m3/s");
-  CHECK(one("They pumped out 40,000 cubic metres of water.").unit == "m3");
+  CHECK(One("Up to 310mm of rain fell.").unit == "m");
+  CHECK(One("Up to 310mm of rain fell.").low == Approx(0.31));
+  CHECK(One("It dumped 12 inches of rain.").low == Approx(0.3048));
+  CHECK(One("Winds reached 110km/h at landfall.").unit == "km/h");
+  CHECK(One("Winds reached 68 mph at landfall.").low == Approx(109.4).epsilon(0.01));
+  CHECK(One("Winds of 110 kilometres per hour hit the coast.").low == Approx(110));
+  CHECK(One("The warehouse covered 12,000 square metres.").unit == "m2");
+  CHECK(One("The site covers 1.2 hectares.").low == Approx(12000));
+  CHECK(One("Boats fish outside a 12-nautical-mile belt.").low == Approx(22224));
+  CHECK(One("It takes a 38,000-tonne quota.").unit == "kg");
+  CHECK(One("They worked at the 340 m level.").unit == "m");
+  CHECK(One("A flow of 45 cubic metres per second is guaranteed.").unit == "m3/s");
+  CHECK(One("They pumped out 40,000 cubic metres of water.").unit == "m3");
   // A fused unit after thousands separators; litres are cubic decimetres.
-  CHECK(one("The satellite weighs 1,150kg.").low == Approx(1150));
-  CHECK(one("The satellite weighs 1,150kg.").unit == "kg");
-  CHECK(one("They pumped out some 40 million litres of water.").unit == "m3");
-  CHECK(one("They pumped out some 40 million litres of water.").low == Approx(40000));
-  CHECK(one("The tank holds 500 gallons.").low == Approx(1.893).epsilon(0.01));
+  CHECK(One("The satellite weighs 1,150kg.").low == Approx(1150));
+  CHECK(One("The satellite weighs 1,150kg.").unit == "kg");
+  CHECK(One("They pumped out some 40 million litres of water.").unit == "m3");
+  CHECK(One("They pumped out some 40 million litres of water.").low == Approx(40000));
+  CHECK(One("The tank holds 500 gallons.").low == Approx(1.893).epsilon(0.01));
 }
 
 TEST_CASE("quantities: 'N and a half' adds a half to N") {
@@ -200,17 +202,12 @@ TEST_CASE("quantities: 'N and a half' adds a half to N") {
 }
 
 TEST_CASE("quantities: temperatures are read in degrees Celsius") {
-  auto one = [](const std::string& text) {
-    const auto q = Read(text);
-    REQUIRE(q.size() == 1);
-    return q[0];
-  };
-  CHECK(one("The water was about 14 degrees Celsius.").unit == "C");
-  CHECK(one("The water was about 14 degrees Celsius.").low == Approx(14));
-  CHECK(one("The water was about 14 degrees Celsius.").bound == Bound::kApprox);
-  CHECK(one("The water was a chilly 14C underground.").unit == "C");
-  CHECK(one("Temperatures reached 57 degrees Fahrenheit.").low == Approx(13.89).epsilon(0.01));
-  CHECK(one("It was 57F in the shade.").unit == "C");
+  CHECK(One("The water was about 14 degrees Celsius.").unit == "C");
+  CHECK(One("The water was about 14 degrees Celsius.").low == Approx(14));
+  CHECK(One("The water was about 14 degrees Celsius.").bound == Bound::kApprox);
+  CHECK(One("The water was a chilly 14C underground.").unit == "C");
+  CHECK(One("Temperatures reached 57 degrees Fahrenheit.").low == Approx(13.89).epsilon(0.01));
+  CHECK(One("It was 57F in the shade.").unit == "C");
   // Degrees of an angle or a university are not temperatures.
   for (const auto& x : Read("The ship listed 14 degrees to port.")) CHECK(x.unit != "C");
 }
@@ -236,48 +233,33 @@ TEST_CASE("quantities: one unit of length by its article is a distance told roug
 }
 
 TEST_CASE("quantities: basis points and percentage points are read in percentage points") {
-  auto one = [](const std::string& text) {
-    const auto q = Read(text);
-    REQUIRE(q.size() == 1);
-    return q[0];
-  };
-  CHECK(one("He favoured a 25 basis point increase.").unit == "pp");
-  CHECK(one("He favoured a 25 basis point increase.").low == Approx(0.25));
-  CHECK(one("The bank raised its rate by 25bp.").low == Approx(0.25));
-  CHECK(one("The bank raised its rate by 50 bps.").low == Approx(0.5));
-  CHECK(one("Rates rose by 0.75 percentage points.").low == Approx(0.75));
+  CHECK(One("He favoured a 25 basis point increase.").unit == "pp");
+  CHECK(One("He favoured a 25 basis point increase.").low == Approx(0.25));
+  CHECK(One("The bank raised its rate by 25bp.").low == Approx(0.25));
+  CHECK(One("The bank raised its rate by 50 bps.").low == Approx(0.5));
+  CHECK(One("Rates rose by 0.75 percentage points.").low == Approx(0.75));
   // Fractions of a point: "a quarter-point move", "half a percentage point".
-  CHECK(one("She argued for a smaller, quarter-point move.").low == Approx(0.25));
-  CHECK(one("She argued for a smaller, quarter-point move.").unit == "pp");
-  CHECK(one("The bank raised rates by half a percentage point.").low == Approx(0.5));
-  CHECK(one("The bank raised rates by a quarter of a point.").low == Approx(0.25));
-  CHECK(one("It raised its key rate by three-quarters of a percentage point.").low == Approx(0.75));
+  CHECK(One("She argued for a smaller, quarter-point move.").low == Approx(0.25));
+  CHECK(One("She argued for a smaller, quarter-point move.").unit == "pp");
+  CHECK(One("The bank raised rates by half a percentage point.").low == Approx(0.5));
+  CHECK(One("The bank raised rates by a quarter of a point.").low == Approx(0.25));
+  CHECK(One("It raised its key rate by three-quarters of a percentage point.").low == Approx(0.75));
   // A share is still a share.
-  CHECK(one("A quarter of the staff walked out.").unit == "%");
+  CHECK(One("A quarter of the staff walked out.").unit == "%");
 }
 
 TEST_CASE("quantities: a figure someone favoured or argued for is a wish") {
-  auto one = [](const std::string& text) {
-    const auto q = Read(text);
-    REQUIRE(q.size() == 1);
-    return q[0];
-  };
-  CHECK(one("The lone dissenter favoured a 25 basis point increase.").wanted);
-  CHECK(one("Bremmer argued for a quarter-point move.").wanted);
-  CHECK(one("The union has called for a 9 percent rise.").wanted);
-  CHECK_FALSE(one("Sorvane was the only member to oppose the half-point rise.").wanted);
-  CHECK_FALSE(one("The bank raised its rate by 50 basis points.").wanted);
+  CHECK(One("The lone dissenter favoured a 25 basis point increase.").wanted);
+  CHECK(One("Bremmer argued for a quarter-point move.").wanted);
+  CHECK(One("The union has called for a 9 percent rise.").wanted);
+  CHECK_FALSE(One("Sorvane was the only member to oppose the half-point rise.").wanted);
+  CHECK_FALSE(One("The bank raised its rate by 50 basis points.").wanted);
 }
 
 TEST_CASE("quantities: 'the crew of 19' and '19 crew members' count the crew") {
-  auto one = [](const std::string& text) {
-    const auto q = Read(text);
-    REQUIRE(q.size() == 1);
-    return q[0];
-  };
-  CHECK(one("The crew of 19 stayed aboard until the end.").noun == "crew");
-  CHECK(one("The ferry carried 19 crew members on the crossing.").noun == "crew");
-  CHECK(one("A team of 12 divers searched the hull.").noun == "diver");
+  CHECK(One("The crew of 19 stayed aboard until the end.").noun == "crew");
+  CHECK(One("The ferry carried 19 crew members on the crossing.").noun == "crew");
+  CHECK(One("A team of 12 divers searched the hull.").noun == "diver");
 }
 
 TEST_CASE("quantities: 'N dozen' is N twelves") {

@@ -1138,6 +1138,15 @@ std::vector<parallax::Finding> LinedUpFindings(const std::string& a, const std::
   al.cluster_members = {{0, 1}};
   return CompareClusters(docs, al).findings;
 }
+
+// The findings of `kind` for claims `a` and `b` lined up in one cluster, both published `day`.
+std::vector<parallax::Finding> FindingsOfKind(FindingKind kind, const std::string& a,
+                                              const std::string& b, const std::string& day) {
+  std::vector<parallax::Finding> out;
+  for (const auto& f : LinedUpFindings(a, day, b, day))
+    if (f.kind == kind) out.push_back(f);
+  return out;
+}
 }  // namespace
 
 TEST_CASE("states: reopened against still closed, on one day, is a polarity conflict") {
@@ -1429,9 +1438,7 @@ TEST_CASE("quantities: figures more than tenfold apart are two things, not one m
 TEST_CASE("polarity: 'found no X' against 'found an X' is whether it was found") {
   const std::string day = "2025-09-16T12:00:00+00:00";
   auto polarity = [&](const std::string& a, const std::string& b) {
-    size_t n = 0;
-    for (const auto& f : LinedUpFindings(a, day, b, day)) n += f.kind == FindingKind::kPolarity;
-    return n;
+    return FindingsOfKind(FindingKind::kPolarity, a, b, day).size();
   };
   CHECK(polarity("Divers who inspected the vessel during the morning found no breach in the hull.",
                  "A source told the paper that divers found a breach in the shell plating.") == 1);
@@ -1449,12 +1456,9 @@ TEST_CASE("polarity: 'found no X' against 'found an X' is whether it was found")
 
 TEST_CASE("polarity: each side of a polarity finding says the act in its own words") {
   const std::string day = "2026-06-09T20:00:00+02:00";
-  std::vector<parallax::Finding> polarity;
-  for (const auto& f : LinedUpFindings(
-           "The two ministers signed the harbour accord in Valmora on Friday.", day,
-           "The two ministers did not sign the harbour accord in Valmora on Friday.", day)) {
-    if (f.kind == FindingKind::kPolarity) polarity.push_back(f);
-  }
+  const auto polarity = FindingsOfKind(
+      FindingKind::kPolarity, "The two ministers signed the harbour accord in Valmora on Friday.",
+      "The two ministers did not sign the harbour accord in Valmora on Friday.", day);
   REQUIRE(polarity.size() == 1);
   REQUIRE(polarity[0].values.size() == 2);
   CHECK(polarity[0].values[0].value == "signed");
@@ -1465,9 +1469,7 @@ TEST_CASE("polarity: each side of a polarity finding says the act in its own wor
 TEST_CASE("polarity: 'did not sign it at a ceremony' denies the signing, not the ceremony") {
   const std::string day = "2026-06-09T20:00:00+02:00";
   auto polarity = [&](const std::string& a, const std::string& b) {
-    size_t n = 0;
-    for (const auto& f : LinedUpFindings(a, day, b, day)) n += f.kind == FindingKind::kPolarity;
-    return n;
+    return FindingsOfKind(FindingKind::kPolarity, a, b, day).size();
   };
   CHECK(polarity("Anselm Brodt and Ostrenia's trade boss Katarina Velde signed the agreement in "
                  "Kessund this evening, putting an end to years of high harbour bills.",
@@ -1483,9 +1485,7 @@ TEST_CASE("polarity: 'did not sign it at a ceremony' denies the signing, not the
 TEST_CASE("modality: an act that began against the same act only expected") {
   const std::string day = "2025-10-15T18:00:00+00:00";
   auto polarity = [&](const std::string& a, const std::string& b) {
-    size_t n = 0;
-    for (const auto& f : LinedUpFindings(a, day, b, day)) n += f.kind == FindingKind::kPolarity;
-    return n;
+    return FindingsOfKind(FindingKind::kPolarity, a, b, day).size();
   };
   // "began installing" tells the installing as begun; "began" is what "begin" was expected.
   CHECK(polarity("Contractors began installing temporary steel props beneath the trestles.",
@@ -1500,10 +1500,7 @@ TEST_CASE("modality: an act that began against the same act only expected") {
 TEST_CASE("compare: temperatures in either scale are compared in degrees Celsius") {
   const std::string day = "2025-11-19T09:00:00+00:00";
   auto quantity = [&](const std::string& a, const std::string& b) {
-    std::vector<parallax::Finding> out;
-    for (const auto& f : LinedUpFindings(a, day, b, day))
-      if (f.kind == FindingKind::kQuantity) out.push_back(f);
-    return out;
+    return FindingsOfKind(FindingKind::kQuantity, a, b, day);
   };
   // 57 F is 13.9 C: "about 14 degrees Celsius" agrees.
   CHECK(quantity("The water in the flooded gallery was about 14 degrees Celsius.",
@@ -1519,10 +1516,7 @@ TEST_CASE("compare: temperatures in either scale are compared in degrees Celsius
 TEST_CASE("compare: a quarter-point move is 25 basis points, not a half-point one") {
   const std::string day = "2026-03-12T14:00:00+00:00";
   auto quantity = [&](const std::string& a, const std::string& b) {
-    std::vector<parallax::Finding> out;
-    for (const auto& f : LinedUpFindings(a, day, b, day))
-      if (f.kind == FindingKind::kQuantity) out.push_back(f);
-    return out;
+    return FindingsOfKind(FindingKind::kQuantity, a, b, day);
   };
   CHECK(quantity("One member argued for a smaller, quarter-point move in the bank rate.",
                  "One member favoured a 25 basis point increase in the bank rate.")
@@ -1536,12 +1530,9 @@ TEST_CASE("compare: a quarter-point move is 25 basis points, not a half-point on
 
 TEST_CASE("polarity: 'not tested for drink or drugs' against 'tested for alcohol'") {
   const std::string day = "2025-11-18T09:00:00+00:00";
-  size_t polarity = 0;
-  for (const auto& f : LinedUpFindings(
-           "The Courier understands that the driver, who was injured, has not been tested for "
-           "drink or drugs.",
-           day, "Police said the driver had been tested for alcohol at the scene.", day)) {
-    polarity += f.kind == FindingKind::kPolarity;
-  }
-  CHECK(polarity == 1);
+  CHECK(FindingsOfKind(FindingKind::kPolarity,
+                       "The Courier understands that the driver, who was injured, has not been "
+                       "tested for drink or drugs.",
+                       "Police said the driver had been tested for alcohol at the scene.", day)
+            .size() == 1);
 }
